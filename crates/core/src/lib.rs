@@ -1,0 +1,16 @@
+//! dyad-core owns the types that flow between the pipeline stages
+//! (`RawDoc` → `Decoded` → `Article` → `Record`), the output record of
+//! `dyad code` (see `shared/spec/output.md`), the PLOVER enums, and the
+//! byte-to-character offset mapping used when records are written.
+//!
+//! Every other crate depends on this one; it depends on nothing of ours.
+
+pub mod doc;
+pub mod offsets;
+pub mod plover;
+pub mod record;
+
+pub use doc::{Article, Block, BlockKind, Decoded, DocError, Payload, PayloadKind, RawDoc, Span};
+pub use offsets::CharMap;
+pub use plover::{EventType, Quad};
+pub use record::{OutBlock, OutEvent, OutMention, OutSpan, Record};

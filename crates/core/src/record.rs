@@ -1,0 +1,173 @@
+//! The record `dyad code` prints for each document (shared/spec/output.md).
+//! Offsets here count characters, not bytes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::{Article, Span};
+use crate::offsets::CharMap;
+use crate::plover::EventType;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutBlock {
+    pub start: usize,
+    pub end: usize,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub actor: String,
+    pub country: Option<String>,
+    pub org: Option<String>,
+    pub sector: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct OutSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutEvent {
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    pub mode: Option<String>,
+    pub actors: Vec<String>,
+    pub recipients: Vec<String>,
+    #[serde(default)]
+    pub actor_ids: Vec<String>,
+    #[serde(default)]
+    pub recipient_ids: Vec<String>,
+    #[serde(default)]
+    pub context: Vec<String>,
+    pub date: Option<String>,
+    pub quad: u8,
+    pub score: f32,
+    pub confidence: f32,
+    pub sentence: Option<OutSpan>,
+    pub evidence: String,
+}
+
+/// One line of `dyad code` output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub doc: String,
+    pub lang: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The text offsets point into, when it is not the input as read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub blocks: Vec<OutBlock>,
+    #[serde(default)]
+    pub mentions: Vec<OutMention>,
+    #[serde(default)]
+    pub events: Vec<OutEvent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl Record {
+    /// The record of a document that could not be read.
+    pub fn error(doc: impl Into<String>, url: Option<String>, error: impl Into<String>) -> Self {
+        Record {
+            doc: doc.into(),
+            lang: None,
+            title: None,
+            date: None,
+            url,
+            text: None,
+            blocks: Vec::new(),
+            mentions: Vec::new(),
+            events: Vec::new(),
+            error: Some(error.into()),
+        }
+    }
+
+    /// The record of an article before actors and events: blocks with
+    /// character offsets, title, date, language.
+    pub fn from_article(article: &Article, lang: Option<&str>) -> Self {
+        let map = CharMap::new(&article.text);
+        let blocks = article
+            .blocks
+            .iter()
+            .map(|b| OutBlock {
+                start: map.to_char(b.span.start),
+                end: map.to_char(b.span.end),
+                kind: b.kind.as_str().to_string(),
+            })
+            .collect();
+        Record {
+            doc: article.id.clone(),
+            lang: lang.map(str::to_string),
+            title: article.title.clone(),
+            date: article.date.clone(),
+            url: article.url.clone(),
+            text: article.text_in_record.then(|| article.text.clone()),
+            blocks,
+            mentions: Vec::new(),
+            events: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// Character span of a byte span of the article's text.
+    pub fn char_span(map: &CharMap<'_>, span: Span) -> OutSpan {
+        OutSpan {
+            start: map.to_char(span.start),
+            end: map.to_char(span.end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Block, BlockKind};
+
+    #[test]
+    fn record_counts_characters_and_keeps_the_contract_fields() {
+        let text = "Заглавие\n\nТекст на статията.".to_string();
+        let body_start = text.find("Текст").unwrap();
+        let article = Article {
+            id: "a.txt".into(),
+            url: None,
+            text: text.clone(),
+            text_in_record: false,
+            title: Some("Заглавие".into()),
+            date: None,
+            blocks: vec![
+                Block {
+                    span: Span::new(0, "Заглавие".len()),
+                    kind: BlockKind::Title,
+                },
+                Block {
+                    span: Span::new(body_start, text.len()),
+                    kind: BlockKind::Body,
+                },
+            ],
+            dropped: vec![],
+        };
+        let rec = Record::from_article(&article, Some("bg"));
+        let json = serde_json::to_value(&rec).unwrap();
+        assert_eq!(json["blocks"][0]["end"], 8);
+        assert_eq!(json["blocks"][1]["start"], 10);
+        assert_eq!(json["blocks"][1]["end"], text.chars().count());
+        for key in [
+            "doc", "lang", "title", "date", "blocks", "mentions", "events",
+        ] {
+            assert!(json.get(key).is_some(), "missing {key}");
+        }
+        assert!(json.get("error").is_none());
+        assert!(json.get("text").is_none());
+        let back: Record = serde_json::from_value(json).unwrap();
+        assert_eq!(back, rec);
+    }
+}

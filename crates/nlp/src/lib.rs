@@ -1,0 +1,2 @@
+//! dyad-nlp owns language identification, sentence splitting,
+//! tokenization and stemming for Russian, Bulgarian, Ukrainian and English.

@@ -1,0 +1,1 @@
+//! Token-level scoring of extracted article bodies (placeholder).

@@ -1,1 +1,5 @@
-fn main() {}
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    dyad::cli::run(dyad::cli::Cli::parse())
+}

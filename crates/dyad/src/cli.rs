@@ -1,0 +1,180 @@
+//! Command-line interface: argument parsing and the `code` and `eval`
+//! subcommands' top level.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dyad_input::InputOptions;
+
+use crate::eval_cmd::{self, EvalArgs};
+use crate::progress::Progress;
+use crate::{pipeline, runner};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dyad",
+    version,
+    about = "Political event data from raw news pages (ru, bg, uk, en): who did what to whom, when, and the sentence that says so"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read documents and print one JSON record per document (JSON Lines),
+    /// in input order: clean article blocks, language, title, date,
+    /// mentions and events.
+    Code {
+        /// Files (text, HTML, WARC, .warc.gz, JSON Lines, any of them
+        /// gzipped), directories (recursive, sorted) or `-` for stdin.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Worker threads (0: all cores).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Largest document read, in bytes; larger ones get an error record.
+        #[arg(long, default_value_t = InputOptions::default().max_doc_bytes)]
+        max_doc_bytes: usize,
+        /// Write the records to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Score dyad against gold sets: main-text lines and titles (seeds
+    /// gold), events (seeds or dev gold), actor mentions (entities gold),
+    /// HTML bodies (--html on the scrapinghub benchmark).
+    Eval {
+        /// Gold files (JSON Lines): seeds.gold.jsonl, dev/events.gold.jsonl,
+        /// entities.dev.jsonl. Their documents are looked up next to them
+        /// (docs/, ../seeds, ../corpus) unless --docs is given.
+        #[arg(value_name = "GOLD")]
+        gold: Vec<PathBuf>,
+        /// Directory holding the gold documents.
+        #[arg(long, value_name = "DIR")]
+        docs: Option<PathBuf>,
+        /// Score this `dyad code` output instead of running the pipeline.
+        #[arg(long, value_name = "FILE")]
+        pred: Option<PathBuf>,
+        /// Score HTML main-text extraction on a benchmark directory
+        /// (ground-truth.json + html/ID.html.gz).
+        #[arg(long, value_name = "DIR")]
+        html: Option<PathBuf>,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+        /// List every miss and false positive.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Worker threads (0: all cores).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+    },
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Code {
+            paths,
+            threads,
+            max_doc_bytes,
+            output,
+        } => code(&paths, threads, max_doc_bytes, output),
+        Command::Eval {
+            gold,
+            docs,
+            pred,
+            html,
+            json,
+            verbose,
+            threads,
+        } => {
+            if gold.is_empty() && html.is_none() {
+                eprintln!("dyad eval: give at least one gold file, or --html DIR");
+                return ExitCode::from(2);
+            }
+            let args = EvalArgs {
+                gold,
+                docs,
+                pred,
+                html,
+                json,
+                verbose,
+                threads,
+            };
+            match eval_cmd::run(&args) {
+                Ok(report) => {
+                    println!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("dyad eval: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn code(
+    paths: &[PathBuf],
+    threads: usize,
+    max_doc_bytes: usize,
+    output: Option<PathBuf>,
+) -> ExitCode {
+    let sink: Box<dyn Write> = match &output {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("dyad code: cannot write {}: {e}", p.display());
+                return ExitCode::FAILURE;
+            }
+        },
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(sink);
+    let docs = dyad_input::documents(paths, &InputOptions { max_doc_bytes });
+    let mut progress = Progress::new();
+    let result = runner::run_ordered(
+        docs,
+        threads,
+        |raw| {
+            let record = pipeline::process(raw);
+            let error = record.error.is_some();
+            (serde_json::to_string(&record), error)
+        },
+        |(line, error)| {
+            progress.tick(error);
+            let line = line.map_err(std::io::Error::other)?;
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")
+        },
+    );
+    let result = result.and_then(|_| out.flush());
+    progress.finish();
+    if let Err(e) = result {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("dyad code: cannot write output: {e}");
+        return ExitCode::FAILURE;
+    }
+    let (docs, errors) = (progress.docs, progress.errors);
+    if docs == 0 {
+        eprintln!("dyad code: no documents found in the given paths");
+        return ExitCode::FAILURE;
+    }
+    if errors > 0 {
+        eprintln!(
+            "dyad code: {errors} of {docs} documents could not be read (see their \"error\" fields)"
+        );
+    }
+    if errors == docs {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

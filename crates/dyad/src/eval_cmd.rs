@@ -1,0 +1,201 @@
+//! `dyad eval`: run the pipeline over a gold set's documents (or read a
+//! predictions file) and print the scores: main-text lines and titles
+//! (seeds), events (seeds, dev), actor mentions (entities), HTML bodies
+//! (the scrapinghub benchmark).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use dyad_core::{BlockKind, RawDoc, Record};
+use dyad_eval::{body, GoldSet};
+use dyad_input::InputOptions;
+
+use crate::runner;
+
+/// What `dyad eval` was asked to do.
+pub struct EvalArgs {
+    pub gold: Vec<PathBuf>,
+    pub docs: Option<PathBuf>,
+    pub pred: Option<PathBuf>,
+    pub html: Option<PathBuf>,
+    pub json: bool,
+    pub verbose: bool,
+    pub threads: usize,
+}
+
+/// Where a gold file's documents may live, relative to the gold file, in
+/// the layout of `shared/`: `eval/dev/docs`, `seeds/`, `corpus/`.
+fn candidate_roots(gold: &Path, docs: Option<&Path>) -> Vec<PathBuf> {
+    if let Some(d) = docs {
+        return vec![d.to_path_buf()];
+    }
+    let dir = gold.parent().unwrap_or(Path::new("."));
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    vec![
+        dir.join("docs"),
+        dir.to_path_buf(),
+        dir.join("../seeds"),
+        dir.join("../corpus"),
+        dir.join("../../corpus"),
+    ]
+}
+
+/// The file of gold document `doc` under one of `roots`.
+fn locate(doc: &str, roots: &[PathBuf]) -> Option<PathBuf> {
+    roots.iter().map(|r| r.join(doc)).find(|p| p.is_file())
+}
+
+/// Run the pipeline over the gold documents; records carry the gold ids.
+fn run_gold_docs(
+    docs: &[(&str, &str)],
+    roots: &[PathBuf],
+    threads: usize,
+) -> (Vec<Record>, Vec<String>) {
+    let mut missing = Vec::new();
+    let mut found: Vec<(String, PathBuf)> = Vec::new();
+    for (doc, _) in docs {
+        match locate(doc, roots) {
+            Some(p) => found.push((doc.to_string(), p)),
+            None => missing.push(doc.to_string()),
+        }
+    }
+    let opts = InputOptions::default();
+    let raws = found.into_iter().flat_map(move |(id, path)| {
+        dyad_input::documents(&[path], &opts).map(move |mut d: RawDoc| {
+            d.id = id.clone();
+            d
+        })
+    });
+    (runner::records(raws, threads), missing)
+}
+
+/// The text of a gold document, as `dyad code` reads it.
+fn doc_text(doc: &str, roots: &[PathBuf]) -> Option<String> {
+    let path = locate(doc, roots)?;
+    let raw = dyad_input::documents(&[path], &InputOptions::default()).next()?;
+    dyad_input::decode(raw).ok().map(|d| d.text)
+}
+
+/// Run the evaluation; returns the report text (or JSON).
+pub fn run(args: &EvalArgs) -> Result<String, String> {
+    let mut out = String::new();
+    let mut json = serde_json::Map::new();
+    for gold_path in &args.gold {
+        let gold = GoldSet::load(gold_path).map_err(|e| e.to_string())?;
+        let roots = candidate_roots(gold_path, args.docs.as_deref());
+        let docs = gold.docs();
+        let (records, missing) = match &args.pred {
+            Some(p) => (
+                dyad_eval::load_predictions(p).map_err(|e| e.to_string())?,
+                Vec::new(),
+            ),
+            None => run_gold_docs(&docs, &roots, args.threads),
+        };
+        let name = gold_path.display().to_string();
+        let _ = writeln!(out, "== {name} ({} documents)", docs.len());
+        if !missing.is_empty() {
+            let _ = writeln!(
+                out,
+                "warning: {} gold documents not found under {}; pass --docs DIR (first: {})",
+                missing.len(),
+                roots
+                    .iter()
+                    .map(|r| r.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                missing[0]
+            );
+        }
+        let mut entry = serde_json::Map::new();
+        if let GoldSet::Seeds(seeds) = &gold {
+            let report = dyad_eval::score_lines(seeds, &records, &|g| doc_text(&g.doc, &roots));
+            let _ = writeln!(out, "-- main-text lines\n{report}");
+            if args.verbose {
+                out.push_str(&report.listing());
+            }
+            entry.insert("lines".into(), to_json(&report));
+        }
+        if let Some(events) = gold.events() {
+            let report = dyad_eval::score_events(&events, &records);
+            let _ = writeln!(out, "-- events\n{report}");
+            if args.verbose {
+                out.push_str(&report.listing());
+            }
+            entry.insert("events".into(), to_json(&report));
+        }
+        if let GoldSet::Entities(entities) = &gold {
+            let report = dyad_eval::score_mentions(entities, &records);
+            let _ = writeln!(out, "-- actor mentions\n{report}");
+            if args.verbose {
+                out.push_str(&report.confusion(30));
+            }
+            entry.insert("mentions".into(), to_json(&report));
+        }
+        json.insert(name, entry.into());
+    }
+    if let Some(dir) = &args.html {
+        let (score, n) = html_benchmark(dir)?;
+        let _ = writeln!(
+            out,
+            "== HTML bodies, {} ({n} pages)\nP {:.3}  R {:.3}  F1 {:.3}",
+            dir.display(),
+            score.precision,
+            score.recall,
+            score.f1
+        );
+        json.insert(
+            "html".into(),
+            serde_json::json!({"pages": n, "precision": score.precision, "recall": score.recall, "f1": score.f1}),
+        );
+    }
+    if args.json {
+        Ok(serde_json::Value::Object(json).to_string())
+    } else {
+        Ok(out)
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// Score HTML body extraction on a directory in the layout of the
+/// scrapinghub article-extraction benchmark: `ground-truth.json` (id →
+/// `articleBody`) and `html/ID.html.gz`.
+pub fn html_benchmark(dir: &Path) -> Result<(body::BodyScore, usize), String> {
+    let truth_path = dir.join("ground-truth.json");
+    let truth = std::fs::read_to_string(&truth_path)
+        .map_err(|e| format!("{}: {e}", truth_path.display()))?;
+    let truth: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&truth).map_err(|e| format!("{}: {e}", truth_path.display()))?;
+    let mut scores = Vec::new();
+    for (id, entry) in &truth {
+        let gold = entry["articleBody"].as_str().unwrap_or("");
+        let path = dir.join("html").join(format!("{id}.html.gz"));
+        let Some(raw) = dyad_input::documents(&[path], &InputOptions::default()).next() else {
+            continue;
+        };
+        let predicted = match dyad_input::decode(raw) {
+            Ok(decoded) => {
+                let article = dyad_extract::extract(decoded);
+                article
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind != BlockKind::Title)
+                    .map(|b| b.span.slice(&article.text))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            Err(_) => String::new(),
+        };
+        scores.push(body::score_body(&predicted, gold));
+    }
+    if scores.is_empty() {
+        return Err(format!("{}: no pages scored", dir.display()));
+    }
+    Ok((body::aggregate(&scores), scores.len()))
+}

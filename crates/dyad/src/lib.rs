@@ -1,0 +1,12 @@
+//! The `dyad` command: the pipeline that ties the stages together
+//! (`pipeline`), the ordered parallel runner that streams records
+//! (`runner`), and the subcommands (`code`, `eval`).
+//!
+//! The binary (`main.rs`) only parses arguments and calls in here, so the
+//! tests drive the same code users run.
+
+pub mod cli;
+pub mod eval_cmd;
+pub mod pipeline;
+pub mod progress;
+pub mod runner;

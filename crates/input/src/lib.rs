@@ -1,3 +1,176 @@
 //! dyad-input owns reading: files, directories, WARC, JSON Lines and stdin
 //! become a stream of `RawDoc`s in input order, and `decode` turns bytes
 //! into text by declared or detected charset.
+//!
+//! Reading never stops on bad input: a missing, empty, binary, oversized or
+//! truncated document becomes a `RawDoc` whose payload is an error, and the
+//! stream goes on. Document ids follow shared/spec/output.md.
+
+mod charset;
+mod decode;
+mod http;
+mod jsonl;
+mod limited;
+mod names;
+mod sniff;
+mod source;
+mod walk;
+mod warc;
+mod warc_docs;
+
+use std::collections::VecDeque;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use dyad_core::RawDoc;
+
+pub use decode::decode;
+
+use source::{error_doc, open_file, open_stream, Opened, Origin, Stream};
+use walk::{Found, Walk};
+
+/// Limits on reading.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// The largest single document read, in bytes (a file, a WARC payload,
+    /// a JSON line, standard input); larger ones become error documents.
+    pub max_doc_bytes: usize,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            max_doc_bytes: 32 << 20,
+        }
+    }
+}
+
+/// Every document of every argument, in argument order; directories
+/// recursively in sorted path order; `-` is standard input. Lazy: a file is
+/// opened when the iteration reaches it, and WARC and JSON Lines files are
+/// read record by record.
+pub fn documents(args: &[PathBuf], opts: &InputOptions) -> Documents {
+    Documents {
+        limit: opts.max_doc_bytes,
+        args: args.iter().cloned().map(Pending::Arg).collect(),
+        walk: None,
+        stream: None,
+    }
+}
+
+/// The documents of one byte stream named `id`, sniffed like standard
+/// input (as `documents` reads `-`); for tests and embedding.
+pub fn documents_from_reader(
+    id: &str,
+    reader: impl Read + Send + 'static,
+    opts: &InputOptions,
+) -> Documents {
+    let reader: Box<dyn Read + Send> = Box::new(reader);
+    Documents {
+        limit: opts.max_doc_bytes,
+        args: VecDeque::from([Pending::Reader(id.to_string(), reader)]),
+        walk: None,
+        stream: None,
+    }
+}
+
+enum Pending {
+    Arg(PathBuf),
+    Reader(String, Box<dyn Read + Send>),
+}
+
+/// The stream of documents `documents` returns.
+pub struct Documents {
+    limit: usize,
+    args: VecDeque<Pending>,
+    /// The directory argument being walked.
+    walk: Option<Walk>,
+    /// The WARC or JSON Lines file being read.
+    stream: Option<Stream>,
+}
+
+impl Documents {
+    /// Turns an opened input into the next document, if it gives one now.
+    fn take(&mut self, opened: Opened) -> Option<RawDoc> {
+        match opened {
+            Opened::Skip => None,
+            Opened::One(doc) => Some(doc),
+            Opened::Many(stream) => {
+                self.stream = Some(stream);
+                None
+            }
+        }
+    }
+
+    fn open_arg(&mut self, arg: &Path) -> Option<RawDoc> {
+        if arg.as_os_str() == "-" {
+            let stdin: Box<dyn Read + Send> = Box::new(std::io::stdin());
+            return self.take(open_stream(
+                stdin,
+                "-".into(),
+                None,
+                None,
+                Origin::Argument,
+                self.limit,
+            ));
+        }
+        let id = arg
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| arg.display().to_string());
+        if std::fs::metadata(arg).is_ok_and(|m| m.is_dir()) {
+            self.walk = Some(Walk::new(arg, &id));
+            return None;
+        }
+        if arg.as_os_str().is_empty() {
+            return Some(error_doc(String::new(), "empty path"));
+        }
+        self.take(open_file(arg, id, Origin::Argument, self.limit))
+    }
+}
+
+impl Iterator for Documents {
+    type Item = RawDoc;
+
+    fn next(&mut self) -> Option<RawDoc> {
+        loop {
+            if let Some(stream) = &mut self.stream {
+                match stream.next() {
+                    Some(doc) => return Some(doc),
+                    None => self.stream = None,
+                }
+            }
+            if let Some(walk) = &mut self.walk {
+                let doc = match walk.next() {
+                    Some(Found::File(path, id)) => {
+                        let opened = open_file(&path, id, Origin::InDirectory, self.limit);
+                        self.take(opened)
+                    }
+                    Some(Found::Unreadable(id, msg)) => Some(error_doc(id, msg)),
+                    None => {
+                        self.walk = None;
+                        None
+                    }
+                };
+                if doc.is_some() {
+                    return doc;
+                }
+                continue;
+            }
+            let doc = match self.args.pop_front()? {
+                Pending::Arg(arg) => self.open_arg(&arg),
+                Pending::Reader(id, reader) => self.take(open_stream(
+                    reader,
+                    id,
+                    None,
+                    None,
+                    Origin::Argument,
+                    self.limit,
+                )),
+            };
+            if doc.is_some() {
+                return doc;
+            }
+        }
+    }
+}

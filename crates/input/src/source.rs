@@ -1,0 +1,205 @@
+//! Opening one input (a file or a byte stream) and deciding how to read it:
+//! decompress gzip, then by name or by sniffing, a single document, a
+//! stream of WARC records or of JSON Lines, or an error.
+
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read};
+use std::path::Path;
+
+use dyad_core::{DocError, Payload, PayloadKind, RawDoc};
+use flate2::read::MultiGzDecoder;
+
+use crate::jsonl::JsonlDocs;
+use crate::limited::{io_message, is_blank, peek_partial, read_payload, too_large, Layer, Sticky};
+use crate::names::{self, NameKind};
+use crate::sniff::{binary_reason, is_gzip, magic_name, sniff, Sniffed, SNIFF_LEN};
+use crate::warc_docs::WarcDocs;
+
+pub(crate) type Stream = Box<dyn Iterator<Item = RawDoc> + Send>;
+type Reader = Box<dyn Read + Send>;
+
+/// What opening an input gives.
+pub(crate) enum Opened {
+    /// Nothing to read (a file inside a directory that is not a document).
+    Skip,
+    One(RawDoc),
+    Many(Stream),
+}
+
+/// Where an input was found, which decides how lenient reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// Named on the command line (or standard input): always reported.
+    Argument,
+    /// Found under a directory argument: files that are not documents
+    /// (binary, or a `skip` extension) are passed over silently.
+    InDirectory,
+}
+
+pub(crate) fn error_doc(id: String, msg: impl Into<String>) -> RawDoc {
+    RawDoc {
+        id,
+        url: None,
+        date: None,
+        payload: Payload::Error(DocError(msg.into())),
+    }
+}
+
+/// Opens the file at `path`, whose document id is `id`.
+pub(crate) fn open_file(path: &Path, id: String, origin: Origin, limit: usize) -> Opened {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hint = names::hint(&file_name);
+    if origin == Origin::InDirectory && hint.kind == Some(NameKind::Skip) {
+        return Opened::Skip;
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let msg = format!(
+                "cannot read {}: {}",
+                path.display(),
+                io_message(&e, Layer::Plain)
+            );
+            return Opened::One(error_doc(id, msg));
+        }
+    };
+    if meta.is_dir() {
+        return Opened::One(error_doc(id, format!("{} is a directory", path.display())));
+    }
+    // Pipes and devices (`<(zcat a.gz)`) have no size: they are streams.
+    let size = meta.is_file().then_some(meta.len());
+    if size == Some(0) {
+        return Opened::One(error_doc(id, "empty document"));
+    }
+    // A single-document file too large to read is refused before reading.
+    let single = matches!(hint.kind, Some(NameKind::Text | NameKind::Html));
+    if let Some(size) = size.filter(|&n| !hint.gz && single && n > limit as u64) {
+        return Opened::One(error_doc(id, too_large(Some(size), limit).0));
+    }
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            let msg = format!(
+                "cannot read {}: {}",
+                path.display(),
+                io_message(&e, Layer::Plain)
+            );
+            return Opened::One(error_doc(id, msg));
+        }
+    };
+    let known = size.filter(|_| !hint.gz);
+    open_stream(Box::new(file), id, hint.kind, known, origin, limit)
+}
+
+/// Reads a stream (a file's or standard input's bytes) whose name, if any,
+/// announced `named`; `known` is its size when known.
+pub(crate) fn open_stream(
+    reader: Reader,
+    id: String,
+    named: Option<NameKind>,
+    known: Option<u64>,
+    origin: Origin,
+    limit: usize,
+) -> Opened {
+    open_layer(reader, id, named, known, origin, limit, Layer::Plain)
+}
+
+fn open_layer(
+    mut reader: Reader,
+    id: String,
+    named: Option<NameKind>,
+    known: Option<u64>,
+    origin: Origin,
+    limit: usize,
+    layer: Layer,
+) -> Opened {
+    let (prefix, ended, failed) = peek_partial(&mut reader, SNIFF_LEN);
+    if let Some(e) = &failed {
+        if prefix.is_empty() {
+            return Opened::One(error_doc(id, io_message(e, layer)));
+        }
+    }
+    if prefix.is_empty() {
+        return Opened::One(error_doc(id, "empty document"));
+    }
+    if is_gzip(&prefix) {
+        if layer == Layer::Gzip {
+            return Opened::One(error_doc(id, "gzip inside gzip is not read"));
+        }
+        let inner = Sticky::new(MultiGzDecoder::new(Cursor::new(prefix).chain(reader)));
+        return open_layer(Box::new(inner), id, named, None, origin, limit, Layer::Gzip);
+    }
+    let sniffed = match (magic_name(&prefix), named) {
+        // Whatever the name says, a known binary format is not read.
+        (Some(format), _) => Sniffed::Binary(format.to_string()),
+        (None, Some(NameKind::Text | NameKind::Html)) => match binary_reason(&prefix) {
+            Some(reason) => Sniffed::Binary(reason),
+            None if named == Some(NameKind::Html) => Sniffed::Html,
+            None => Sniffed::Text,
+        },
+        (None, Some(NameKind::Warc)) => Sniffed::Warc,
+        (None, Some(NameKind::Jsonl)) => Sniffed::Jsonl,
+        (None, Some(NameKind::Skip) | None) => sniff(&prefix, ended),
+    };
+    // Only a stream of records is read past a failure: its complete
+    // records before the cut are kept.
+    if let Some(e) = &failed {
+        if !matches!(sniffed, Sniffed::Warc | Sniffed::Jsonl) {
+            return Opened::One(error_doc(id, io_message(e, layer)));
+        }
+    }
+    let rest = Cursor::new(prefix).chain(reader);
+    match sniffed {
+        Sniffed::Warc => Opened::Many(Box::new(WarcDocs::new(
+            BufReader::with_capacity(1 << 16, rest),
+            id,
+            limit,
+            layer,
+        ))),
+        Sniffed::Jsonl => Opened::Many(Box::new(JsonlDocs::new(
+            BufReader::with_capacity(1 << 16, rest),
+            id,
+            limit,
+            layer,
+        ))),
+        Sniffed::Binary(_) if origin == Origin::InDirectory && named.is_none() => Opened::Skip,
+        Sniffed::Binary(reason) => Opened::One(error_doc(id, format!("binary file ({reason})"))),
+        Sniffed::Gzip => Opened::One(error_doc(id, "gzip inside gzip is not read")),
+        Sniffed::Html => Opened::One(single(rest, id, PayloadKind::Html, known, limit, layer)),
+        Sniffed::Text => Opened::One(single(rest, id, PayloadKind::Text, known, limit, layer)),
+    }
+}
+
+/// A whole single-document payload, read within the limit.
+fn single(
+    rest: std::io::Chain<Cursor<Vec<u8>>, Reader>,
+    id: String,
+    kind: PayloadKind,
+    known: Option<u64>,
+    limit: usize,
+    layer: Layer,
+) -> RawDoc {
+    if let Some(size) = known.filter(|&n| n > limit as u64) {
+        return error_doc(id, too_large(Some(size), limit).0);
+    }
+    let (cursor, mut reader) = rest.into_inner();
+    let prefix = cursor.into_inner();
+    let ended = prefix.len() < SNIFF_LEN;
+    match read_payload(prefix, ended, &mut reader, limit, known, layer) {
+        Ok(bytes) if is_blank(&bytes) => error_doc(id, "empty document (only whitespace)"),
+        Ok(bytes) => RawDoc {
+            id,
+            url: None,
+            date: None,
+            payload: Payload::Bytes {
+                bytes,
+                kind,
+                charset: None,
+            },
+        },
+        Err(e) => error_doc(id, e.0),
+    }
+}

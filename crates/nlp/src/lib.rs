@@ -1,2 +1,64 @@
 //! dyad-nlp owns language identification, sentence splitting,
 //! tokenization and stemming for Russian, Bulgarian, Ukrainian and English.
+//!
+//! [`detect_language`] reads the first kilobyte of an extracted text with
+//! lingua; [`analyse`] turns the kept blocks of a text into tokens (byte
+//! spans, normal forms, stems) and sentences that never cross a block.
+//! Word lists (abbreviations, stemmer rules, look-alike letters) are data
+//! under `data/nlp/`, embedded at compile time.
+
+mod abbrev;
+mod chars;
+mod lang;
+mod normalize;
+mod sentences;
+mod stem;
+mod tokenize;
+
+pub use lang::{detect_language, language_sample, Lang};
+pub use normalize::normalize;
+pub use sentences::{split_sentences, Sentence};
+pub use stem::{has_stemmer, stem, stem_word};
+pub use tokenize::{tokenize, Token, TokenKind};
+
+use dyad_core::Span;
+
+/// The tokens and sentences of a text's blocks.
+#[derive(Clone, Debug, Default)]
+pub struct Analysed {
+    pub lang: Option<Lang>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Analysed {
+    /// The tokens of sentence `s`.
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.tokens.clone()]
+    }
+}
+
+/// Tokenizes and sentence-splits the given block spans of `text` (byte
+/// ranges, in text order); sentences never cross a block. Words are stemmed
+/// for `lang` (stem = norm when `lang` is `None` or has no stemmer).
+pub fn analyse(text: &str, blocks: &[Span], lang: Option<Lang>) -> Analysed {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut sentences = Vec::with_capacity(text.len() / 100);
+    for (block, span) in blocks.iter().enumerate() {
+        let first = tokens.len();
+        tokenize(text, *span, lang, &mut tokens);
+        split_sentences(
+            text,
+            &tokens,
+            first..tokens.len(),
+            block,
+            lang,
+            &mut sentences,
+        );
+    }
+    Analysed {
+        lang,
+        tokens,
+        sentences,
+    }
+}

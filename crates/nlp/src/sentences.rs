@@ -1,0 +1,362 @@
+//! Sentence splitting over the tokens of one block.
+//!
+//! A sentence ends:
+//! - at a run of `. ! ? …` (with any closing quotes or brackets glued to
+//!   it: `?»`, `."»`, `.)`) followed by whitespace and a sentence start: a
+//!   capital letter or digit, possibly after opening quotes, brackets or a
+//!   dash (`» — спросил он` continues the sentence, `. — Да` does not);
+//! - after an abbreviation that can close a sentence (class `post`, or `num`
+//!   after a number: "… убили их в 2011 г. Верховный суд …") followed by a
+//!   sentence start; but not when a `num` abbreviation ends a short date
+//!   phrase opening the sentence ("У 2017 р. Росія скоротила …": at most
+//!   `DATE_PHRASE_TOKENS` tokens before it); never after a `pre`
+//!   abbreviation (ул., Mr., т.е.) or initials (В., В.В., U.S.);
+//! - at a blank line, and at a line break unless the next line goes on in
+//!   lower case (a wrapped line);
+//! - at the end of the block (sentences never cross blocks).
+
+use crate::abbrev::{AbbrevClass, Abbreviations};
+use crate::chars::{is_lower, is_upper};
+use crate::tokenize::{is_terminal, Token, TokenKind};
+use crate::Lang;
+use dyad_core::Span;
+use std::ops::Range;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range from the first token's start to the last token's end.
+    pub span: Span,
+    /// Range into `Analysed::tokens`.
+    pub tokens: Range<usize>,
+    /// Index into the block spans given to `analyse`.
+    pub block: usize,
+}
+
+fn first_char(text: &str, t: &Token) -> char {
+    t.span.slice(text).chars().next().unwrap_or(' ')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '»' | '”' | '“' | '"' | '\'' | '’' | ')' | ']' | '}' | '›'
+    )
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '«' | '„' | '“' | '"' | '\'' | '‘' | '(' | '[' | '‹') || is_dash(c)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '-' | '‒' | '―')
+}
+
+/// Whether `t` is a number, or a Roman numeral (centuries: "XX в.").
+fn is_number_like(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Number
+        || (t.kind == TokenKind::Word
+            && t.span.len() <= 6
+            && t.span
+                .slice(text)
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')))
+}
+
+/// Initials and dotted capitals: В. / В.В. / U.S.
+fn is_initials(word: &str) -> bool {
+    let mut saw = false;
+    for part in word.split_terminator('.') {
+        let mut cs = part.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if is_upper(c) => saw = true,
+            _ => return false,
+        }
+    }
+    saw
+}
+
+/// A sentence whose first tokens are only a date ("Ще у травні 2014 р.")
+/// goes on after the abbreviation.
+const DATE_PHRASE_TOKENS: usize = 4;
+
+struct Splitter<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    range: Range<usize>,
+    abbrevs: &'a Abbreviations,
+}
+
+impl Splitter<'_> {
+    fn gap(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
+    }
+
+    /// Whether a sentence starts at token `k`: skipping opening quotes,
+    /// brackets and dashes, the first word is capitalised or a number.
+    fn starts_sentence(&self, k: usize) -> bool {
+        for t in &self.tokens[k..self.range.end] {
+            let c = first_char(self.text, t);
+            match t.kind {
+                TokenKind::Word => return !is_lower(c),
+                TokenKind::Number => return true,
+                TokenKind::Punct if is_opening(c) => continue,
+                _ => return true,
+            }
+        }
+        true
+    }
+
+    /// Whether the sentence that began at token `first` ends between tokens
+    /// `i` and `i + 1`.
+    fn breaks_after(&self, first: usize, i: usize) -> bool {
+        let gap = self.gap(i);
+        if gap.is_empty() {
+            return false;
+        }
+        let newlines = gap.bytes().filter(|&b| b == b'\n').count();
+        if newlines >= 2 {
+            return true;
+        }
+        if newlines == 1 {
+            let next = &self.tokens[i + 1];
+            let continues = next.kind == TokenKind::Word && is_lower(first_char(self.text, next));
+            if !continues {
+                return true;
+            }
+        }
+        // Walk back over closing quotes/brackets glued to what precedes.
+        let mut j = i;
+        while j > self.range.start
+            && self.tokens[j].kind == TokenKind::Punct
+            && is_closing(first_char(self.text, &self.tokens[j]))
+            && self.gap(j - 1).is_empty()
+        {
+            j -= 1;
+        }
+        let t = &self.tokens[j];
+        let word = t.span.slice(self.text);
+        match t.kind {
+            TokenKind::Punct if word.chars().all(is_terminal) => self.starts_sentence(i + 1),
+            TokenKind::Word if word.ends_with('.') => {
+                if is_initials(word) {
+                    return false;
+                }
+                match self.abbrevs.class(&t.norm) {
+                    Some(AbbrevClass::Pre) => false,
+                    Some(AbbrevClass::Num) => {
+                        j > self.range.start
+                            && is_number_like(self.text, &self.tokens[j - 1])
+                            && j - first > DATE_PHRASE_TOKENS
+                            && self.starts_sentence(i + 1)
+                    }
+                    Some(AbbrevClass::Post) | None => self.starts_sentence(i + 1),
+                }
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Splits `tokens[range]` (the tokens of one block, in order) into sentences
+/// appended to `out`, each tagged with `block`.
+pub fn split_sentences(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    block: usize,
+    lang: Option<Lang>,
+    out: &mut Vec<Sentence>,
+) {
+    if range.is_empty() || range.end > tokens.len() {
+        return;
+    }
+    let sp = Splitter {
+        text,
+        tokens,
+        range: range.clone(),
+        abbrevs: Abbreviations::for_lang(lang),
+    };
+    let mut first = range.start;
+    for i in range.clone() {
+        if i + 1 == range.end || sp.breaks_after(first, i) {
+            out.push(Sentence {
+                span: Span::new(tokens[first].span.start, tokens[i].span.end),
+                tokens: first..i + 1,
+                block,
+            });
+            first = i + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn split(text: &str, lang: Lang) -> Vec<&str> {
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), Some(lang), &mut tokens);
+        let mut out = Vec::new();
+        split_sentences(text, &tokens, 0..tokens.len(), 0, Some(lang), &mut out);
+        out.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn plain_ends() {
+        assert_eq!(
+            split(
+                "Путин прибыл. Переговоры начались! Что дальше?! Посмотрим… А потом",
+                Lang::Ru
+            ),
+            [
+                "Путин прибыл.",
+                "Переговоры начались!",
+                "Что дальше?!",
+                "Посмотрим…",
+                "А потом"
+            ]
+        );
+        // Lower case after the stop: no sentence start.
+        assert_eq!(
+            split("Он сказал… и ушёл.", Lang::Ru),
+            ["Он сказал… и ушёл."]
+        );
+        // Digits and opening quotes start sentences.
+        assert_eq!(
+            split(
+                "Так. 2022 год был трудным. «Мы готовы», — сказал он.",
+                Lang::Ru
+            ),
+            ["Так.", "2022 год был трудным.", "«Мы готовы», — сказал он."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_direct_speech() {
+        // Closing quote after the stop belongs to the sentence.
+        assert_eq!(
+            split("Он заявил: «Это конец.» Затем ушёл.", Lang::Ru),
+            ["Он заявил: «Это конец.»", "Затем ушёл."]
+        );
+        assert_eq!(
+            split("„Изпълнихме задачата.“ Така каза той.", Lang::Bg),
+            ["„Изпълнихме задачата.“", "Така каза той."]
+        );
+        // Question in quotes followed by the author's words: one sentence.
+        assert_eq!(
+            split("«Кто виноват?» — спросил он. — Никто.", Lang::Ru),
+            ["«Кто виноват?» — спросил он.", "— Никто."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            split(
+                "Встречу провёл В.В. Путин. В Москве её ждали. Пришёл и А. Иванов.",
+                Lang::Ru
+            ),
+            [
+                "Встречу провёл В.В. Путин.",
+                "В Москве её ждали.",
+                "Пришёл и А. Иванов."
+            ]
+        );
+        // г. after a year closes the sentence when a capital follows …
+        assert_eq!(
+            split(
+                "Переговоры завершились только в 2022 г. Президент молчал.",
+                Lang::Ru
+            ),
+            [
+                "Переговоры завершились только в 2022 г.",
+                "Президент молчал."
+            ]
+        );
+        // … unless it ends a date phrase opening the sentence.
+        assert_eq!(
+            split(
+                "У 2017 р. Росія скоротила поставки. Ще у травні 2014 р. Росія підписала контракт.",
+                Lang::Uk
+            ),
+            [
+                "У 2017 р. Росія скоротила поставки.",
+                "Ще у травні 2014 р. Росія підписала контракт."
+            ]
+        );
+        // … but not before a lower-case word, nor as "город".
+        assert_eq!(
+            split(
+                "В 2022 г. в Москве прошёл саммит. Он жил в г. Москве.",
+                Lang::Ru
+            ),
+            ["В 2022 г. в Москве прошёл саммит.", "Он жил в г. Москве."]
+        );
+        // Pre abbreviations never close a sentence.
+        assert_eq!(
+            split("Он живёт на ул. Ленина, т.е. в центре.", Lang::Ru),
+            ["Он живёт на ул. Ленина, т.е. в центре."]
+        );
+        // Post abbreviations close it before a capital.
+        assert_eq!(
+            split(
+                "Ущерб составил 5 млн. Власти молчат. Были танки, самолёты и т.д. Итог ясен.",
+                Lang::Ru
+            ),
+            [
+                "Ущерб составил 5 млн.",
+                "Власти молчат.",
+                "Были танки, самолёты и т.д.",
+                "Итог ясен."
+            ]
+        );
+        assert_eq!(
+            split(
+                "Срещата с ген. Петров е през 2023 г. Тя ще е в София.",
+                Lang::Bg
+            ),
+            ["Срещата с ген. Петров е през 2023 г.", "Тя ще е в София."]
+        );
+        assert_eq!(
+            split(
+                "Усе це сталося у 2014 р. Тоді м. Київ жив інакше.",
+                Lang::Uk
+            ),
+            ["Усе це сталося у 2014 р.", "Тоді м. Київ жив інакше."]
+        );
+        assert_eq!(
+            split(
+                "Mr. Smith met U.S. officials at 5 p.m. They talked.",
+                Lang::En
+            ),
+            ["Mr. Smith met U.S. officials at 5 p.m.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn line_breaks() {
+        assert_eq!(
+            split(
+                "Заголовок без точки\nПервая фраза текста.\n\nвторой абзац.",
+                Lang::Ru
+            ),
+            [
+                "Заголовок без точки",
+                "Первая фраза текста.",
+                "второй абзац."
+            ]
+        );
+        // A wrapped line goes on in lower case.
+        assert_eq!(
+            split("Переговоры\nпродолжатся завтра.", Lang::Ru),
+            ["Переговоры\nпродолжатся завтра."]
+        );
+    }
+
+    #[test]
+    fn empty_input() {
+        assert!(split("", Lang::Ru).is_empty());
+        assert!(split("   \n ", Lang::Ru).is_empty());
+    }
+}

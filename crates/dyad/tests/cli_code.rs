@@ -298,3 +298,51 @@ fn output_is_the_same_on_one_thread_and_many() {
     assert_eq!(one.stdout, many.stdout);
     assert!(records(&one).len() > 500);
 }
+
+#[test]
+fn the_bundled_examples_cover_text_html_and_json_lines() {
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    let out = dyad(&["code", examples]);
+    assert!(out.status.success());
+    let recs = records(&out);
+    let docs: Vec<&str> = recs.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(
+        docs,
+        [
+            "000_6a66f7ca3045d2d3.txt",
+            "001_79bf31c0ef938cfc.txt",
+            "002_511fb2c9396ed3f8.txt",
+            "003_d514d4f6fa22152f.txt",
+            "feed-1",
+            "feed-2",
+            "html/lavrov-fidan-ankara.html"
+        ]
+    );
+    // HTML: title and date from the page's metadata, offsets into `text`,
+    // the comments and the related list dropped.
+    let html = &recs[6];
+    assert_eq!(
+        html["title"],
+        "Лавров и Фидан обсудили в Анкаре ситуацию в Сирии"
+    );
+    assert_eq!(html["date"], "2024-06-11");
+    assert_eq!(html["lang"], "ru");
+    let text = html["text"].as_str().expect("extracted text in the record");
+    assert!(text.contains("договорились продолжить консультации"));
+    assert!(!text.contains("толку никакого") && !text.contains("Евросоюз продлил"));
+    let chars: Vec<char> = text.chars().collect();
+    for b in html["blocks"].as_array().unwrap() {
+        let (s, e) = (
+            b["start"].as_u64().unwrap() as usize,
+            b["end"].as_u64().unwrap() as usize,
+        );
+        assert!(s < e && e <= chars.len());
+    }
+    // JSON Lines: ids, urls and dates from the feed; an HTML item gets text.
+    assert_eq!(recs[4]["lang"], "uk");
+    assert_eq!(recs[4]["date"], "2022-10-19");
+    assert_eq!(recs[5]["lang"], "bg");
+    assert_eq!(recs[5]["url"], "https://example.org/news/2");
+    assert_eq!(recs[5]["title"], "Борел пристигна в Москва");
+    assert!(recs[5]["text"].is_string());
+}

@@ -1,0 +1,89 @@
+//! `dyad eval` over the shared gold sets, as the README runs it.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+
+fn eval(args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .arg("eval")
+        .arg("--json")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn seeds_main_text_lines_score_f1_one_and_titles_match() {
+    let gold = format!("{SHARED}/eval/seeds.gold.jsonl");
+    let report = eval(&[&gold]);
+    let lines = &report[&gold]["lines"];
+    assert_eq!(lines["overall"]["f1"], 1.0, "{lines}");
+    for lang in ["ru", "bg"] {
+        assert_eq!(lines["by_lang"][lang]["f1"], 1.0, "{lang}");
+    }
+    assert_eq!(lines["titles"]["correct"], 4);
+    // The events section is there, per language and per type.
+    assert!(report[&gold]["events"]["by_type"].is_object());
+}
+
+#[test]
+fn predictions_from_dyad_code_score_the_same_as_a_live_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "code",
+            &format!("{SHARED}/seeds"),
+            "-o",
+            pred.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let gold = format!("{SHARED}/eval/seeds.gold.jsonl");
+    let live = eval(&[&gold]);
+    let stored = eval(&["--pred", pred.to_str().unwrap(), &gold]);
+    assert_eq!(
+        live[&gold]["lines"]["overall"],
+        stored[&gold]["lines"]["overall"]
+    );
+}
+
+#[test]
+fn entity_gold_finds_its_documents_in_the_corpus_and_reports_per_language() {
+    let gold = format!("{SHARED}/eval/entities.dev.jsonl");
+    let report = eval(&[&gold]);
+    let m = &report[&gold]["mentions"];
+    for lang in ["ru", "bg", "uk"] {
+        assert!(m["by_lang"][lang]["tp_gold"].is_number(), "{lang}: {m}");
+    }
+    assert_eq!(m["documents"], 2023);
+    assert_eq!(m["missing_docs"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn bad_gold_files_are_reported_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("broken.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"doc\": \"a.txt\", \"lang\": \"ru\", \"events\": []}\nnot json\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["eval", gold.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.jsonl:2"), "{err}");
+}

@@ -57,7 +57,10 @@ pub fn find_blocks(text: &str) -> (Vec<Block>, Vec<Span>) {
             .is_some_and(|t| lines[t].words >= title::FULL_TITLE_WORDS)
     };
     let kept: Vec<(usize, BlockKind)> = match segment::best(&segs, lines.len(), titled) {
-        Some(seg) => article_lines(text, &lines, &classes, &far, &seg),
+        Some(best) => {
+            let seg = segment::with_sections(&segs, best, &classes);
+            article_lines(text, &lines, &classes, &far, &seg)
+        }
         None => short_page(&lines, &classes),
     };
     let mut keep = vec![false; lines.len()];

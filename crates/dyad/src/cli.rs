@@ -46,32 +46,7 @@ pub enum Command {
     /// Score dyad against gold sets: main-text lines and titles (seeds
     /// gold), events (seeds or dev gold), actor mentions (entities gold),
     /// HTML bodies (--html on the scrapinghub benchmark).
-    Eval {
-        /// Gold files (JSON Lines): seeds.gold.jsonl, dev/events.gold.jsonl,
-        /// entities.dev.jsonl. Their documents are looked up next to them
-        /// (docs/, ../seeds, ../corpus) unless --docs is given.
-        #[arg(value_name = "GOLD")]
-        gold: Vec<PathBuf>,
-        /// Directory holding the gold documents.
-        #[arg(long, value_name = "DIR")]
-        docs: Option<PathBuf>,
-        /// Score this `dyad code` output instead of running the pipeline.
-        #[arg(long, value_name = "FILE")]
-        pred: Option<PathBuf>,
-        /// Score HTML main-text extraction on a benchmark directory
-        /// (ground-truth.json + html/ID.html.gz).
-        #[arg(long, value_name = "DIR")]
-        html: Option<PathBuf>,
-        /// Print the scores as JSON.
-        #[arg(long)]
-        json: bool,
-        /// List every miss and false positive.
-        #[arg(short, long)]
-        verbose: bool,
-        /// Worker threads (0: all cores).
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
-    },
+    Eval(EvalArgs),
 }
 
 /// Run the parsed command line.
@@ -83,28 +58,11 @@ pub fn run(cli: Cli) -> ExitCode {
             max_doc_bytes,
             output,
         } => code(&paths, threads, max_doc_bytes, output),
-        Command::Eval {
-            gold,
-            docs,
-            pred,
-            html,
-            json,
-            verbose,
-            threads,
-        } => {
-            if gold.is_empty() && html.is_none() {
+        Command::Eval(args) => {
+            if args.gold.is_empty() && args.html.is_none() {
                 eprintln!("dyad eval: give at least one gold file, or --html DIR");
                 return ExitCode::from(2);
             }
-            let args = EvalArgs {
-                gold,
-                docs,
-                pred,
-                html,
-                json,
-                verbose,
-                threads,
-            };
             match eval_cmd::run(&args) {
                 Ok(report) => {
                     println!("{report}");
@@ -136,11 +94,18 @@ fn code(
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
+    let pool = match runner::pool(threads) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("dyad code: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let docs = dyad_input::documents(paths, &InputOptions { max_doc_bytes });
     let mut progress = Progress::new();
     let result = runner::run_ordered(
         docs,
-        threads,
+        &pool,
         |raw| {
             let record = pipeline::process(raw);
             let error = record.error.is_some();

@@ -13,13 +13,31 @@ use dyad_input::InputOptions;
 use crate::runner;
 
 /// What `dyad eval` was asked to do.
+#[derive(clap::Args, Debug)]
 pub struct EvalArgs {
+    /// Gold files (JSON Lines): seeds.gold.jsonl, dev/events.gold.jsonl,
+    /// entities.dev.jsonl. Their documents are looked up next to them
+    /// (docs/, ../seeds, ../corpus) unless --docs is given.
+    #[arg(value_name = "GOLD")]
     pub gold: Vec<PathBuf>,
+    /// Directory holding the gold documents.
+    #[arg(long, value_name = "DIR")]
     pub docs: Option<PathBuf>,
+    /// Score this `dyad code` output instead of running the pipeline.
+    #[arg(long, value_name = "FILE")]
     pub pred: Option<PathBuf>,
+    /// Score HTML main-text extraction on a benchmark directory
+    /// (ground-truth.json + html/ID.html.gz).
+    #[arg(long, value_name = "DIR")]
     pub html: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
     pub json: bool,
+    /// List every miss and false positive.
+    #[arg(short, long)]
     pub verbose: bool,
+    /// Worker threads (0: all cores).
+    #[arg(long, default_value_t = 0)]
     pub threads: usize,
 }
 
@@ -54,7 +72,7 @@ fn run_gold_docs(
     docs: &[(&str, &str)],
     roots: &[PathBuf],
     threads: usize,
-) -> (Vec<Record>, Vec<String>) {
+) -> Result<(Vec<Record>, Vec<String>), String> {
     let mut missing = Vec::new();
     let mut found: Vec<(String, PathBuf)> = Vec::new();
     for (doc, _) in docs {
@@ -70,7 +88,7 @@ fn run_gold_docs(
             d
         })
     });
-    (runner::records(raws, threads), missing)
+    Ok((runner::records(raws, threads)?, missing))
 }
 
 /// The text of a gold document, as `dyad code` reads it.
@@ -93,7 +111,7 @@ pub fn run(args: &EvalArgs) -> Result<String, String> {
                 dyad_eval::load_predictions(p).map_err(|e| e.to_string())?,
                 Vec::new(),
             ),
-            None => run_gold_docs(&docs, &roots, args.threads),
+            None => run_gold_docs(&docs, &roots, args.threads)?,
         };
         let name = gold_path.display().to_string();
         let _ = writeln!(out, "== {name} ({} documents)", docs.len());

@@ -8,6 +8,7 @@ use std::thread;
 
 use dyad_core::{Payload, RawDoc, Record};
 use rayon::prelude::*;
+use rayon::ThreadPool;
 
 /// Documents per batch at most.
 const BATCH_DOCS: usize = 256;
@@ -24,12 +25,20 @@ fn payload_len(doc: &RawDoc) -> usize {
     }
 }
 
-/// Run `work` over every document of `docs` on `threads` threads (0: all
-/// cores) and hand the results to `sink` in input order. Stops early when
-/// `sink` returns an error, and returns it.
+/// A pool of `threads` workers (0: one per core).
+pub fn pool(threads: usize) -> Result<ThreadPool, String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| format!("cannot start {threads} worker threads: {e}"))
+}
+
+/// Run `work` over every document of `docs` on `pool` and hand the results
+/// to `sink` in input order. Stops early when `sink` returns an error, and
+/// returns it.
 pub fn run_ordered<I, T, E>(
     docs: I,
-    threads: usize,
+    pool: &ThreadPool,
     work: impl Fn(RawDoc) -> T + Sync,
     mut sink: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E>
@@ -37,10 +46,6 @@ where
     I: Iterator<Item = RawDoc> + Send,
     T: Send,
 {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a thread pool of the requested size");
     thread::scope(|scope| {
         let (tx, rx) = sync_channel::<Vec<RawDoc>>(READ_AHEAD);
         scope.spawn(move || {
@@ -70,12 +75,79 @@ where
     })
 }
 
-/// The records of `docs`, in order (for tests and small inputs).
-pub fn records(docs: impl Iterator<Item = RawDoc> + Send, threads: usize) -> Vec<Record> {
+/// The records of `docs`, in order, collected (for evaluation and tests).
+pub fn records(
+    docs: impl Iterator<Item = RawDoc> + Send,
+    threads: usize,
+) -> Result<Vec<Record>, String> {
+    let pool = pool(threads)?;
     let mut out = Vec::new();
-    let _ = run_ordered(docs, threads, crate::pipeline::process, |r| {
+    run_ordered(docs, &pool, crate::pipeline::process, |r| {
         out.push(r);
-        Ok::<(), ()>(())
-    });
-    out
+        Ok::<(), String>(())
+    })?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::PayloadKind;
+
+    fn doc(i: usize) -> RawDoc {
+        RawDoc {
+            id: format!("d{i}"),
+            url: None,
+            date: None,
+            payload: Payload::Str {
+                text: "х".repeat(i % 97),
+                kind: PayloadKind::Text,
+            },
+        }
+    }
+
+    #[test]
+    fn results_come_in_input_order_across_batches_whatever_each_costs() {
+        let pool = pool(4).unwrap();
+        let n = BATCH_DOCS * 3 + 17;
+        let mut seen = Vec::new();
+        run_ordered(
+            (0..n).map(doc),
+            &pool,
+            |d| {
+                // Uneven work: later documents of a batch often finish first.
+                let spin = (d.id.len() * 7919) % 5000;
+                std::hint::black_box((0..spin).sum::<usize>());
+                d.id
+            },
+            |id| {
+                seen.push(id);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        let want: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
+        assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run_and_its_error_comes_back() {
+        let pool = pool(2).unwrap();
+        let mut taken = 0;
+        let err = run_ordered(
+            (0..100_000).map(doc),
+            &pool,
+            |d| d.id,
+            |_| {
+                taken += 1;
+                if taken == 10 {
+                    Err("broken pipe")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(err, Err("broken pipe"));
+        assert_eq!(taken, 10);
+    }
 }

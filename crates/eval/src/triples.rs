@@ -103,18 +103,28 @@ pub fn event_pairs(
     pairs.into_iter().collect()
 }
 
+/// The scored triples of one event (see `event_pairs`).
+fn event_triples(
+    kind: EventType,
+    actors: &[String],
+    recipients: &[String],
+) -> impl Iterator<Item = Triple> {
+    event_pairs(kind, actors, recipients)
+        .into_iter()
+        .map(move |(actor, recipient)| Triple {
+            kind,
+            actor,
+            recipient,
+        })
+}
+
 /// The distinct triples of a document's predicted events, in a stable
 /// order; a triple given by several events keeps the first one's evidence.
 pub fn predicted_triples(events: &[OutEvent]) -> Vec<PredTriple> {
     let mut out: Vec<PredTriple> = Vec::new();
     let mut seen = BTreeSet::new();
     for e in events {
-        for (actor, recipient) in event_pairs(e.kind, &e.actors, &e.recipients) {
-            let triple = Triple {
-                kind: e.kind,
-                actor,
-                recipient,
-            };
+        for triple in event_triples(e.kind, &e.actors, &e.recipients) {
             if seen.insert(triple.clone()) {
                 out.push(PredTriple {
                     triple,
@@ -132,12 +142,7 @@ pub fn predicted_triples(events: &[OutEvent]) -> Vec<PredTriple> {
 pub fn gold_triples(events: &[GoldEvent]) -> Vec<GoldTriple> {
     let mut out: Vec<GoldTriple> = Vec::new();
     for e in events {
-        for (actor, recipient) in event_pairs(e.kind, &e.actors, &e.recipients) {
-            let triple = Triple {
-                kind: e.kind,
-                actor,
-                recipient,
-            };
+        for triple in event_triples(e.kind, &e.actors, &e.recipients) {
             match out.iter_mut().find(|g| g.triple == triple) {
                 Some(existing) => {
                     existing.optional &= e.optional;

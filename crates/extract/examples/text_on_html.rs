@@ -1,90 +1,21 @@
 //! A check of the plain-text extractor on pages it was not tuned on: each
 //! page of the scrapinghub benchmark is rendered to lines the way a
 //! scraper saves page text (one line per block element, scripts and
-//! styles dropped), the plain-text extractor picks the article, and its
+//! styles dropped, by the HTML extractor's own paragraph splitter), the plain-text extractor picks the article, and its
 //! body is scored against the gold `articleBody` like the HTML extractor.
 //!
 //! `cargo run --release -p dyad-extract --example text_on_html [--per-doc]`
 use std::io::Read;
 
-use dom_query::{Document, NodeRef};
 use dyad_core::BlockKind;
 use dyad_eval::body::{aggregate, score_body};
+use dyad_extract::html::paragraphs;
 use dyad_extract::text::find_blocks;
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/corpus/scrapinghub"
 );
-
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "iframe",
-];
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "tr",
-    "td",
-    "th",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "br",
-    "blockquote",
-    "figcaption",
-    "figure",
-    "ul",
-    "ol",
-    "table",
-    "form",
-    "main",
-    "dd",
-    "dt",
-    "pre",
-    "hr",
-    "title",
-];
-
-fn render(node: &NodeRef, out: &mut String) {
-    for child in node.children() {
-        if child.is_text() {
-            let t = child.text();
-            let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !t.is_empty() {
-                if !out.ends_with(['\n', ' ']) && !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&t);
-            }
-        } else if child.is_element() {
-            let name = child
-                .node_name()
-                .map(|n| n.to_lowercase())
-                .unwrap_or_default();
-            if SKIP.contains(&name.as_str()) {
-                continue;
-            }
-            let block = BLOCK.contains(&name.as_str());
-            if block && !out.ends_with('\n') {
-                out.push('\n');
-            }
-            render(&child, out);
-            if block && !out.ends_with('\n') {
-                out.push('\n');
-            }
-        }
-    }
-}
 
 fn main() {
     let per_doc = std::env::args().any(|a| a == "--per-doc");
@@ -128,9 +59,12 @@ fn main() {
             .read_to_end(&mut bytes)
             .unwrap();
         html.push_str(&String::from_utf8_lossy(&bytes));
-        let doc = Document::from(html.as_str());
-        let mut text = String::new();
-        render(&doc.root(), &mut text);
+        // One line per block element, as a scraper saves page text.
+        let text = paragraphs(&html)
+            .into_iter()
+            .map(|p| p.text)
+            .collect::<Vec<_>>()
+            .join("\n");
         let (blocks, _) = find_blocks(&text);
         if show.as_ref().is_some_and(|p| id.starts_with(p.as_str())) {
             let diag = dyad_extract::text::diagnose(&text);

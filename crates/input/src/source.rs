@@ -55,16 +55,17 @@ pub(crate) fn open_file(path: &Path, id: String, origin: Origin, limit: usize) -
     if origin == Origin::InDirectory && hint.kind == Some(NameKind::Skip) {
         return Opened::Skip;
     }
+    let cannot_read = |e: std::io::Error| {
+        let msg = format!(
+            "cannot read {}: {}",
+            path.display(),
+            io_message(&e, Layer::Plain)
+        );
+        Opened::One(error_doc(id.clone(), msg))
+    };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => {
-            let msg = format!(
-                "cannot read {}: {}",
-                path.display(),
-                io_message(&e, Layer::Plain)
-            );
-            return Opened::One(error_doc(id, msg));
-        }
+        Err(e) => return cannot_read(e),
     };
     if meta.is_dir() {
         return Opened::One(error_doc(id, format!("{} is a directory", path.display())));
@@ -81,14 +82,7 @@ pub(crate) fn open_file(path: &Path, id: String, origin: Origin, limit: usize) -
     }
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => {
-            let msg = format!(
-                "cannot read {}: {}",
-                path.display(),
-                io_message(&e, Layer::Plain)
-            );
-            return Opened::One(error_doc(id, msg));
-        }
+        Err(e) => return cannot_read(e),
     };
     let known = size.filter(|_| !hint.gz);
     open_stream(Box::new(file), id, hint.kind, known, origin, limit)

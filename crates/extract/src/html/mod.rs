@@ -14,6 +14,7 @@ mod meta;
 mod nesting;
 mod text;
 
+pub use blocks::{paragraphs, Para};
 pub use date::normalise_date;
 pub use meta::strip_site_name;
 pub use nesting::limit_nesting;

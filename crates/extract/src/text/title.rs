@@ -37,8 +37,10 @@ fn question_title(l: &Line) -> bool {
 
 /// The index of the title line for the run `seg`, if there is one: the
 /// run's first line when it is a short question or exclamation, else the
-/// nearest headline before the run, else a headline inside the run after
-/// a little prose (a cookie notice, a rubric) and before its paragraphs.
+/// earliest full headline among the few lines before the run (the nearest
+/// headline of any length if none is full), else a headline inside the run
+/// after a little prose (a cookie notice, a rubric) and before its
+/// paragraphs.
 pub fn find_title(
     text: &str,
     lines: &[Line],

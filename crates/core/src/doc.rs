@@ -89,6 +89,21 @@ pub struct Decoded {
     pub transcoded: bool,
 }
 
+impl Decoded {
+    /// A document that was valid UTF-8 as read, with no url or date.
+    pub fn utf8(id: impl Into<String>, kind: PayloadKind, text: impl Into<String>) -> Self {
+        Decoded {
+            id: id.into(),
+            url: None,
+            date: None,
+            kind,
+            text: text.into(),
+            charset: "UTF-8",
+            transcoded: false,
+        }
+    }
+}
+
 /// Why a document yields no article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocError(pub String);

@@ -6,15 +6,7 @@ use dyad_core::{Article, Decoded, PayloadKind};
 use dyad_extract::html::extract_html;
 
 fn run(html: String) -> Article {
-    extract_html(Decoded {
-        id: "t".into(),
-        url: None,
-        date: None,
-        kind: PayloadKind::Html,
-        text: html,
-        charset: "UTF-8",
-        transcoded: false,
-    })
+    extract_html(Decoded::utf8("t", PayloadKind::Html, html))
 }
 
 /// Blocks lie on char boundaries inside the text, in order, without overlap.

@@ -13,13 +13,8 @@ const BODY: &str = "<p>The two foreign ministers met in Vienna on Tuesday to dis
 
 fn run(html: &str, date: Option<&str>) -> Article {
     extract_html(Decoded {
-        id: "meta".into(),
-        url: None,
         date: date.map(str::to_string),
-        kind: PayloadKind::Html,
-        text: html.to_string(),
-        charset: "UTF-8",
-        transcoded: false,
+        ..Decoded::utf8("meta", PayloadKind::Html, html.to_string())
     })
 }
 

@@ -42,15 +42,7 @@ fn html(id: &str) -> String {
 }
 
 fn extract(id: &str, html: String) -> Article {
-    extract_html(Decoded {
-        id: id.to_string(),
-        url: None,
-        date: None,
-        kind: PayloadKind::Html,
-        text: html,
-        charset: "UTF-8",
-        transcoded: false,
-    })
+    extract_html(Decoded::utf8(id.to_string(), PayloadKind::Html, html))
 }
 
 /// The article body as the benchmark means it: body and lead blocks.

@@ -16,15 +16,11 @@ fn gold_evidence_of_dev_events_is_kept() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let doc = v["doc"].as_str().unwrap();
         let text = std::fs::read_to_string(format!("{SHARED}/eval/dev/docs/{doc}")).unwrap();
-        let article = extract(Decoded {
-            id: doc.to_string(),
-            url: None,
-            date: None,
-            kind: PayloadKind::Text,
-            text: text.clone(),
-            charset: "UTF-8",
-            transcoded: false,
-        });
+        let article = extract(Decoded::utf8(
+            doc.to_string(),
+            PayloadKind::Text,
+            text.clone(),
+        ));
         let kept: String = article.kept_text();
         for ev in v["events"].as_array().unwrap() {
             let evidence = ev["evidence"].as_str().unwrap();

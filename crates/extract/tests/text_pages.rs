@@ -5,15 +5,7 @@ use dyad_core::{Article, BlockKind, Decoded, PayloadKind};
 use dyad_extract::extract;
 
 fn article(text: &str) -> Article {
-    extract(Decoded {
-        id: "t.txt".into(),
-        url: None,
-        date: None,
-        kind: PayloadKind::Text,
-        text: text.to_string(),
-        charset: "UTF-8",
-        transcoded: false,
-    })
+    extract(Decoded::utf8("t.txt", PayloadKind::Text, text.to_string()))
 }
 
 /// The kept lines, with their kinds.

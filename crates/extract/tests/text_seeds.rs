@@ -58,15 +58,11 @@ fn seeds_keep_exactly_the_article_lines_and_the_gold_title() {
     assert_eq!(golds.len(), 4);
     for g in golds {
         let text = std::fs::read_to_string(format!("{SHARED}/seeds/{}", g.doc)).unwrap();
-        let article = extract(Decoded {
-            id: g.doc.clone(),
-            url: None,
-            date: None,
-            kind: PayloadKind::Text,
-            text: text.clone(),
-            charset: "UTF-8",
-            transcoded: false,
-        });
+        let article = extract(Decoded::utf8(
+            g.doc.clone(),
+            PayloadKind::Text,
+            text.clone(),
+        ));
         let spans: Vec<_> = article
             .blocks
             .iter()

@@ -4,9 +4,6 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dyad_core::{Article, RawDoc, Record};
 
-/// Characters of kept text language identification reads.
-const LANG_SAMPLE_CHARS: usize = 1200;
-
 /// The record of one raw document. Never panics: a document that cannot be
 /// read, or one that trips a bug in a stage, yields a record with `error`.
 pub fn process(raw: RawDoc) -> Record {
@@ -37,19 +34,18 @@ fn run_stages(raw: RawDoc) -> Record {
     Record::from_article(&article, lang)
 }
 
-/// The language of the kept article text (its first ~1,200 characters).
+/// The language of the kept article text: its first blocks, enough of them
+/// for the detector's sample (`dyad_nlp::SAMPLE_BYTES`), which it cuts.
 pub fn language(article: &Article) -> Option<&'static str> {
-    let mut sample = String::with_capacity(LANG_SAMPLE_CHARS * 2);
+    let mut sample = String::new();
     for block in &article.blocks {
-        let text = block.span.slice(&article.text);
-        let room = LANG_SAMPLE_CHARS.saturating_sub(sample.chars().count());
-        if room == 0 {
+        if sample.len() >= dyad_nlp::SAMPLE_BYTES {
             break;
         }
         if !sample.is_empty() {
             sample.push('\n');
         }
-        sample.extend(text.chars().take(room));
+        sample.push_str(block.span.slice(&article.text));
     }
     dyad_nlp::detect_language(&sample).map(|l| l.code())
 }

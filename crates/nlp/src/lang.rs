@@ -66,7 +66,7 @@ impl Lang {
 /// How much of the text the detector reads (bytes, before backing off to a
 /// word boundary): the first kilobyte decides as well as the whole text and
 /// keeps detection cost flat.
-const SAMPLE_BYTES: usize = 1024;
+pub const SAMPLE_BYTES: usize = 1024;
 
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();

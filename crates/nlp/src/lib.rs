@@ -15,7 +15,7 @@ mod sentences;
 mod stem;
 mod tokenize;
 
-pub use lang::{detect_language, language_sample, Lang};
+pub use lang::{detect_language, language_sample, Lang, SAMPLE_BYTES};
 pub use normalize::normalize;
 pub use sentences::{split_sentences, Sentence};
 pub use stem::{has_stemmer, stem, stem_word};

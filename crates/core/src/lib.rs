@@ -6,11 +6,13 @@
 //! Every other crate depends on this one; it depends on nothing of ours.
 
 pub mod doc;
+pub mod mention;
 pub mod offsets;
 pub mod plover;
 pub mod record;
 
 pub use doc::{Article, Block, BlockKind, Decoded, DocError, Payload, PayloadKind, RawDoc, Span};
+pub use mention::{Mention, MentionForm};
 pub use offsets::CharMap;
 pub use plover::{EventType, Quad};
 pub use record::{OutBlock, OutEvent, OutMention, OutSpan, Record};

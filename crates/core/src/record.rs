@@ -23,6 +23,33 @@ pub struct OutMention {
     pub country: Option<String>,
     pub org: Option<String>,
     pub sector: Option<String>,
+    /// The dictionary kind of the actor (state, org, body, person, place).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// How the text names it: name, short, adjective, people, capital, role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// Named as a location ("в Москве"), not as someone who acts.
+    #[serde(default)]
+    pub place: bool,
+}
+
+impl OutMention {
+    /// The record form of a mention: character offsets and its text.
+    pub fn from_mention(m: &crate::mention::Mention, text: &str, map: &CharMap<'_>) -> Self {
+        OutMention {
+            start: map.to_char(m.span.start),
+            end: map.to_char(m.span.end),
+            text: m.span.slice(text).to_string(),
+            actor: m.actor.clone(),
+            country: m.country.clone(),
+            org: m.org.clone(),
+            sector: m.sector.clone(),
+            kind: Some(m.kind.to_string()),
+            form: Some(m.form.as_str().to_string()),
+            place: m.place,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

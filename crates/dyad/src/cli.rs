@@ -9,8 +9,9 @@ use clap::{Parser, Subcommand};
 use dyad_input::InputOptions;
 
 use crate::eval_cmd::{self, EvalArgs};
+use crate::pipeline::{ActorArgs, Pipeline};
 use crate::progress::Progress;
-use crate::{pipeline, runner};
+use crate::runner;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,6 +43,8 @@ pub enum Command {
         /// Write the records to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        actors: ActorArgs,
     },
     /// Score dyad against gold sets: main-text lines and titles (seeds
     /// gold), events (seeds or dev gold), actor mentions (entities gold),
@@ -57,7 +60,8 @@ pub fn run(cli: Cli) -> ExitCode {
             threads,
             max_doc_bytes,
             output,
-        } => code(&paths, threads, max_doc_bytes, output),
+            actors,
+        } => code(&paths, threads, max_doc_bytes, output, &actors),
         Command::Eval(args) => {
             if args.gold.is_empty() && args.html.is_none() {
                 eprintln!("dyad eval: give at least one gold file, or --html DIR");
@@ -82,7 +86,15 @@ fn code(
     threads: usize,
     max_doc_bytes: usize,
     output: Option<PathBuf>,
+    actors: &ActorArgs,
 ) -> ExitCode {
+    let pipeline = match Pipeline::new(actors) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("dyad code: actor dictionary: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let sink: Box<dyn Write> = match &output {
         Some(p) => match std::fs::File::create(p) {
             Ok(f) => Box::new(f),
@@ -107,7 +119,7 @@ fn code(
         docs,
         &pool,
         |raw| {
-            let record = pipeline::process(raw);
+            let record = pipeline.process(raw);
             let error = record.error.is_some();
             (serde_json::to_string(&record), error)
         },

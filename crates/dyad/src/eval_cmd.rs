@@ -39,6 +39,8 @@ pub struct EvalArgs {
     /// Worker threads (0: all cores).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
+    #[command(flatten)]
+    pub actors: crate::pipeline::ActorArgs,
 }
 
 /// Where a gold file's documents may live, relative to the gold file, in
@@ -72,6 +74,7 @@ fn run_gold_docs(
     docs: &[(&str, &str)],
     roots: &[PathBuf],
     threads: usize,
+    pipeline: &crate::pipeline::Pipeline,
 ) -> Result<(Vec<Record>, Vec<String>), String> {
     let mut missing = Vec::new();
     let mut found: Vec<(String, PathBuf)> = Vec::new();
@@ -88,7 +91,7 @@ fn run_gold_docs(
             d
         })
     });
-    Ok((runner::records(raws, threads)?, missing))
+    Ok((runner::records(raws, pipeline, threads)?, missing))
 }
 
 /// The text of a gold document, as `dyad code` reads it.
@@ -102,6 +105,7 @@ fn doc_text(doc: &str, roots: &[PathBuf]) -> Option<String> {
 pub fn run(args: &EvalArgs) -> Result<String, String> {
     let mut out = String::new();
     let mut json = serde_json::Map::new();
+    let mut pipeline = None;
     for gold_path in &args.gold {
         let gold = GoldSet::load(gold_path).map_err(|e| e.to_string())?;
         let roots = candidate_roots(gold_path, args.docs.as_deref());
@@ -111,7 +115,14 @@ pub fn run(args: &EvalArgs) -> Result<String, String> {
                 dyad_eval::load_predictions(p).map_err(|e| e.to_string())?,
                 Vec::new(),
             ),
-            None => run_gold_docs(&docs, &roots, args.threads)?,
+            None => {
+                if pipeline.is_none() {
+                    let p = crate::pipeline::Pipeline::new(&args.actors)
+                        .map_err(|e| format!("actor dictionary: {e}"))?;
+                    pipeline = Some(p);
+                }
+                run_gold_docs(&docs, &roots, args.threads, pipeline.as_ref().unwrap())?
+            }
         };
         let name = gold_path.display().to_string();
         let _ = writeln!(out, "== {name} ({} documents)", docs.len());

@@ -78,14 +78,20 @@ where
 /// The records of `docs`, in order, collected (for evaluation and tests).
 pub fn records(
     docs: impl Iterator<Item = RawDoc> + Send,
+    pipeline: &crate::pipeline::Pipeline,
     threads: usize,
 ) -> Result<Vec<Record>, String> {
     let pool = pool(threads)?;
     let mut out = Vec::new();
-    run_ordered(docs, &pool, crate::pipeline::process, |r| {
-        out.push(r);
-        Ok::<(), String>(())
-    })?;
+    run_ordered(
+        docs,
+        &pool,
+        |raw| pipeline.process(raw),
+        |r| {
+            out.push(r);
+            Ok::<(), String>(())
+        },
+    )?;
     Ok(out)
 }
 

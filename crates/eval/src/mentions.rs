@@ -253,6 +253,9 @@ mod tests {
             country: country.map(str::to_string),
             org: org.map(str::to_string),
             sector: None,
+            kind: None,
+            form: None,
+            place: false,
         }
     }
 

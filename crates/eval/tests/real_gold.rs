@@ -190,6 +190,9 @@ fn mentions_as_predictions(gold: &[EntityGold]) -> Vec<Record> {
                         country: (!is_org).then(|| code.clone()),
                         org: is_org.then_some(code),
                         sector: None,
+                        kind: None,
+                        form: None,
+                        place: false,
                     })
                 })
                 .collect();

@@ -1,0 +1,381 @@
+//! The loaded dictionary: actors from the built-in files, a directory or
+//! the user's own files; connector words; and one matcher per document
+//! language, compiled on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use dyad_core::MentionForm;
+use dyad_nlp::{tokenize, Lang, TokenKind};
+
+use crate::date::Day;
+use crate::matcher::Matcher;
+use crate::parse::{parse_file, ActorDef, Kind, LoadError, NameDef, NameLang, Office};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_actors.rs"));
+
+const ORG_CODES: &str = include_str!("../../../data/actors/org_codes.tsv");
+const CONNECTORS: &str = include_str!("../../../data/actors/connectors.tsv");
+
+/// One actor of the dictionary.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub id: String,
+    pub kind: Kind,
+    pub country: Option<String>,
+    pub org: Option<String>,
+    pub sector: Option<String>,
+    pub offices: Vec<Office>,
+    pub requires_context: bool,
+}
+
+/// What an actor stands for at a given day: its code and sector.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing<'a> {
+    pub country: Option<&'a str>,
+    pub org: Option<&'a str>,
+    pub sector: Option<&'a str>,
+    /// A person holds an office that day (or, without a date, has one).
+    pub in_office: bool,
+}
+
+impl<'a> Standing<'a> {
+    pub fn code(&self) -> Option<&'a str> {
+        self.org.or(self.country)
+    }
+}
+
+impl Actor {
+    /// The office a person holds on `day`; without a day, the first (best
+    /// known) one listed.
+    pub fn office_at(&self, day: Option<Day>) -> Option<&Office> {
+        match day {
+            None => self.offices.first(),
+            Some(d) => self.offices.iter().find(|o| o.from <= d && d <= o.to),
+        }
+    }
+
+    /// Code and sector on `day`: a person's office decides while it
+    /// lasts, else the person's nationality.
+    pub fn standing(&self, day: Option<Day>) -> Standing<'_> {
+        if let Some(o) = self.office_at(day) {
+            return Standing {
+                country: (!o.is_org).then_some(o.code.as_str()),
+                org: o.is_org.then_some(o.code.as_str()),
+                sector: Some(o.sector.as_str()),
+                in_office: true,
+            };
+        }
+        Standing {
+            country: self.country.as_deref(),
+            org: self.org.as_deref(),
+            sector: self.sector.as_deref(),
+            in_office: false,
+        }
+    }
+}
+
+/// Function words around mentions (`data/actors/connectors.tsv`).
+#[derive(Default, Debug)]
+pub(crate) struct Connectors {
+    of: HashSet<(NameLang, String)>,
+    at: HashSet<(NameLang, String)>,
+}
+
+impl Connectors {
+    fn parse(text: &str) -> Self {
+        let mut c = Connectors::default();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut f = line.split('\t');
+            let (Some(lang), Some(role), Some(word)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Some(lang) = name_lang(lang) else {
+                continue;
+            };
+            let set = if role == "of" { &mut c.of } else { &mut c.at };
+            set.insert((lang, word.trim().to_string()));
+        }
+        c
+    }
+
+    pub fn is_of(&self, lang: NameLang, word: &str) -> bool {
+        self.of.contains(&(lang, word.to_string()))
+    }
+
+    pub fn is_at(&self, lang: NameLang, word: &str) -> bool {
+        self.at.contains(&(lang, word.to_string()))
+    }
+}
+
+fn name_lang(s: &str) -> Option<NameLang> {
+    Some(match s {
+        "en" => NameLang::En,
+        "ru" => NameLang::Ru,
+        "bg" => NameLang::Bg,
+        "uk" => NameLang::Uk,
+        _ => return None,
+    })
+}
+
+/// The languages whose names are tried on a document: its own (or the
+/// closest one the dictionary writes) and English, whose Latin-script names
+/// also appear in Cyrillic text.
+pub(crate) fn name_langs(lang: Option<Lang>) -> &'static [NameLang] {
+    match lang {
+        Some(Lang::Ru) => &[NameLang::Ru, NameLang::En],
+        Some(Lang::Uk) => &[NameLang::Uk, NameLang::En],
+        Some(Lang::Bg) | Some(Lang::Mk) | Some(Lang::Sr) => &[NameLang::Bg, NameLang::En],
+        Some(Lang::Be) => &[NameLang::Ru, NameLang::Uk, NameLang::En],
+        Some(Lang::En) | None => &[NameLang::En],
+    }
+}
+
+const LANG_SLOTS: usize = 8;
+
+fn slot(lang: Option<Lang>) -> usize {
+    match lang {
+        None => 0,
+        Some(Lang::Ru) => 1,
+        Some(Lang::Bg) => 2,
+        Some(Lang::Uk) => 3,
+        Some(Lang::Mk) => 4,
+        Some(Lang::Sr) => 5,
+        Some(Lang::Be) => 6,
+        Some(Lang::En) => 7,
+    }
+}
+
+/// The actor dictionary.
+pub struct Dictionary {
+    pub(crate) actors: Vec<Actor>,
+    names: Vec<(u32, NameDef)>,
+    pub(crate) connectors: Connectors,
+    matchers: [OnceLock<Matcher>; LANG_SLOTS],
+    /// Where each file came from, for `dyad` to report.
+    pub sources: Vec<String>,
+}
+
+/// Where the dictionary files come from.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    /// Read every `*.txt` here instead of the built-in files.
+    pub dir: Option<PathBuf>,
+    /// More files, read after the others.
+    pub files: Vec<PathBuf>,
+}
+
+impl Dictionary {
+    /// The built-in dictionary (the `data/actors` files the binary was built with).
+    pub fn builtin() -> Result<Self, LoadError> {
+        Self::from_texts(BUILTIN.iter().map(|(n, t)| (n.to_string(), t.to_string())))
+    }
+
+    /// The dictionary from `sources`: a directory's files or the built-in
+    /// ones, then the extra files.
+    pub fn load(sources: &Sources) -> Result<Self, LoadError> {
+        let mut texts: Vec<(String, String)> = match &sources.dir {
+            Some(dir) => read_dir(dir)?,
+            None => BUILTIN
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect(),
+        };
+        for f in &sources.files {
+            texts.push((f.display().to_string(), read_file(f)?));
+        }
+        Self::from_texts(texts)
+    }
+
+    /// The dictionary from (file name, contents) pairs, in order.
+    pub fn from_texts(
+        texts: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self, LoadError> {
+        let orgs = org_codes();
+        let mut defs: Vec<ActorDef> = Vec::new();
+        let mut sources = Vec::new();
+        for (name, text) in texts {
+            defs.extend(parse_file(&name, &text, &orgs)?);
+            sources.push(name);
+        }
+        let mut seen: HashMap<&str, &ActorDef> = HashMap::new();
+        for d in &defs {
+            if let Some(first) = seen.insert(&d.id, d) {
+                return Err(LoadError {
+                    file: d.file.clone(),
+                    line: d.line,
+                    message: format!(
+                        "duplicate id [{}] (first at {}:{})",
+                        d.id, first.file, first.line
+                    ),
+                });
+            }
+        }
+        let mut actors = Vec::with_capacity(defs.len());
+        let mut names = Vec::new();
+        for (i, d) in defs.into_iter().enumerate() {
+            let i = i as u32;
+            let blocked: HashSet<(NameLang, String)> = d
+                .names
+                .iter()
+                .filter(|n| n.blocked)
+                .map(|n| (n.lang, dyad_nlp::normalize(&n.text)))
+                .collect();
+            for n in &d.names {
+                if n.blocked {
+                    continue;
+                }
+                let is_short = n.form == MentionForm::Short;
+                if is_short && blocked.contains(&(n.lang, dyad_nlp::normalize(&n.text))) {
+                    continue;
+                }
+                names.push((i, n.clone()));
+                if d.kind == Kind::Person && n.form == MentionForm::Name {
+                    if let Some(last) = surname(&n.text) {
+                        if !blocked.contains(&(n.lang, dyad_nlp::normalize(&last))) {
+                            names.push((
+                                i,
+                                NameDef {
+                                    lang: n.lang,
+                                    form: MentionForm::Short,
+                                    text: last,
+                                    blocked: false,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+            actors.push(Actor {
+                id: d.id,
+                kind: d.kind,
+                country: d.country,
+                org: d.org,
+                sector: d.sector,
+                offices: d.offices,
+                requires_context: d.requires_context,
+            });
+        }
+        Ok(Dictionary {
+            actors,
+            names,
+            connectors: Connectors::parse(CONNECTORS),
+            matchers: Default::default(),
+            sources,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// The matcher for documents in `lang`, compiled on first use.
+    pub(crate) fn matcher(&self, lang: Option<Lang>) -> &Matcher {
+        self.matchers[slot(lang)].get_or_init(|| {
+            let langs = name_langs(lang);
+            let mut m = Matcher::new(lang);
+            for (actor, name) in &self.names {
+                if langs.contains(&name.lang) {
+                    let form = if self.actors[*actor as usize].kind == Kind::Role {
+                        MentionForm::Role
+                    } else {
+                        name.form
+                    };
+                    // Names that need context are common nouns used as
+                    // names (Сенат, сенат): any case.
+                    let any_case = self.actors[*actor as usize].requires_context;
+                    m.add(*actor, form, name, any_case);
+                }
+            }
+            m
+        })
+    }
+
+    /// Compiles the matchers of all languages now rather than on the first
+    /// document of each.
+    pub fn warm_up(&self) {
+        for lang in [
+            None,
+            Some(Lang::Ru),
+            Some(Lang::Bg),
+            Some(Lang::Uk),
+            Some(Lang::En),
+        ] {
+            self.matcher(lang);
+        }
+    }
+}
+
+/// The last word of a multi-word personal name, used alone as a surname.
+fn surname(name: &str) -> Option<String> {
+    let mut toks = Vec::new();
+    tokenize(name, dyad_core::Span::new(0, name.len()), None, &mut toks);
+    let words: Vec<_> = toks.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let last = words.last()?;
+    let text = last.span.slice(name);
+    // A single letter or an initial is no surname.
+    (text.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| text.to_string())
+}
+
+pub(crate) fn org_codes() -> HashSet<String> {
+    ORG_CODES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("code\t"))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn read_file(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        file: path.display().to_string(),
+        line: 0,
+        message: format!("cannot read: {e}"),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        LoadError {
+            file: path.display().to_string(),
+            line: upto.iter().filter(|&&b| b == b'\n').count() + 1,
+            message: "not UTF-8 text".into(),
+        }
+    })
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, LoadError> {
+    let err = |e: std::io::Error| LoadError {
+        file: dir.display().to_string(),
+        line: 0,
+        message: format!("cannot read the directory: {e}"),
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(err)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| Ok((f.display().to_string(), read_file(&f)?)))
+        .collect()
+}

@@ -1,0 +1,16 @@
+//! dyad-actors owns the actor stage: the dictionary of states,
+//! organisations, their bodies, people with their offices and role words
+//! (plain-text files under `data/actors/`, format in its README), its
+//! compilation into per-language stem tries, and the per-document linker
+//! that turns a document's tokens into `Mention`s with country,
+//! organisation and sector at the document's date.
+
+pub mod date;
+mod dictionary;
+mod link;
+mod matcher;
+pub mod parse;
+
+pub use date::{document_day, Day};
+pub use dictionary::{Actor, Dictionary, Sources, Standing};
+pub use parse::{Kind, LoadError};

@@ -1,0 +1,331 @@
+//! Linking the names found in one document to actors: context decides
+//! between actors that share a name, a surname goes to the person named in
+//! full in the same text, roles merge with the state and person they
+//! belong to, and states named after a locative preposition are places.
+
+use std::collections::{HashMap, HashSet};
+
+use dyad_core::{Mention, MentionForm};
+use dyad_nlp::{Analysed, Token};
+
+use crate::date::Day;
+use crate::dictionary::{name_langs, Actor, Dictionary};
+use crate::matcher::{is_transparent, Entry, Found};
+use crate::parse::{Kind, NameLang};
+
+/// A found name with its reading decided: the role it may be, and the
+/// actor it names.
+struct Item {
+    found: Found,
+    role: Option<u32>,
+    actor: Option<Entry>,
+}
+
+impl Dictionary {
+    /// The actor mentions in the analysed blocks of `text`, in text order.
+    /// `day` is the document's date (`date::document_day`), when known.
+    pub fn link(&self, text: &str, analysed: &Analysed, day: Option<Day>) -> Vec<Mention> {
+        let mut found = Vec::new();
+        self.matcher(analysed.lang).scan(
+            text,
+            &analysed.tokens,
+            analysed.sentences.iter().map(|s| s.tokens.clone()),
+            &mut found,
+        );
+        if found.is_empty() {
+            return Vec::new();
+        }
+        found.sort_by_key(|f| (f.span.start, f.span.end));
+        let doc = DocContext::new(self, &found, day);
+        let items: Vec<Item> = found
+            .into_iter()
+            .map(|f| {
+                let role = f
+                    .entries
+                    .iter()
+                    .find(|e| e.form == MentionForm::Role)
+                    .map(|e| e.actor);
+                let actor = doc.choose(self, &f.entries);
+                Item {
+                    found: f,
+                    role,
+                    actor,
+                }
+            })
+            .filter(|it| it.role.is_some() || it.actor.is_some())
+            .collect();
+        let lang = name_langs(analysed.lang)[0];
+        Merger {
+            dict: self,
+            tokens: &analysed.tokens,
+            starts: analysed.sentences.iter().map(|s| s.tokens.start).collect(),
+            lang,
+            day,
+        }
+        .merge(&items)
+    }
+}
+
+/// What the whole document says that helps to pick between readings.
+struct DocContext {
+    /// Mentions per state or organisation code, from names that can only
+    /// mean one code.
+    counts: HashMap<String, usize>,
+    /// People named in full somewhere in the document.
+    introduced: HashSet<u32>,
+    day: Option<Day>,
+}
+
+impl DocContext {
+    fn new(dict: &Dictionary, found: &[Found], day: Option<Day>) -> Self {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut introduced = HashSet::new();
+        for f in found {
+            let mut code: Option<&str> = None;
+            let mut single = true;
+            for e in f.entries.iter().filter(|e| e.form != MentionForm::Role) {
+                let a = &dict.actors[e.actor as usize];
+                if a.kind == Kind::Person && e.form == MentionForm::Name {
+                    introduced.insert(e.actor);
+                }
+                let c = a.standing(day).code();
+                if a.requires_context || c.is_none() || (code.is_some() && code != c) {
+                    single = false;
+                }
+                code = code.or(c);
+            }
+            if let (true, Some(c)) = (single, code) {
+                *counts.entry(c.to_string()).or_default() += 1;
+            }
+        }
+        DocContext {
+            counts,
+            introduced,
+            day,
+        }
+    }
+
+    fn count(&self, a: &Actor) -> usize {
+        a.standing(self.day)
+            .code()
+            .and_then(|c| self.counts.get(c))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The actor a name stands for here, if any: names that need context
+    /// get none without it; among several, a person named in full in the
+    /// document wins, then one in office at the document's date, then (for
+    /// states, bodies and places) the code the document talks about most,
+    /// then the first listed.
+    fn choose(&self, dict: &Dictionary, entries: &[Entry]) -> Option<Entry> {
+        entries
+            .iter()
+            .filter(|e| e.form != MentionForm::Role)
+            .filter(|e| {
+                let a = &dict.actors[e.actor as usize];
+                !a.requires_context || self.count(a) > 0
+            })
+            .max_by_key(|e| {
+                let a = &dict.actors[e.actor as usize];
+                let person = a.kind == Kind::Person;
+                (
+                    person && self.introduced.contains(&e.actor),
+                    person && self.day.is_some() && a.office_at(self.day).is_some(),
+                    // A surname's owner is not decided by how often the
+                    // text names their country: the data lists the best
+                    // known first.
+                    if person { 0 } else { self.count(a) },
+                    std::cmp::Reverse(e.actor),
+                )
+            })
+            .copied()
+    }
+}
+
+struct Merger<'a> {
+    dict: &'a Dictionary,
+    tokens: &'a [Token],
+    /// First token of each sentence.
+    starts: Vec<usize>,
+    lang: NameLang,
+    day: Option<Day>,
+}
+
+impl Merger<'_> {
+    fn merge(&self, items: &[Item]) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::with_capacity(items.len());
+        // Index into `items` of the last plain mention pushed to `out`.
+        let mut last_plain: Option<usize> = None;
+        let mut i = 0;
+        while i < items.len() {
+            let it = &items[i];
+            if let (Some(role), false) = (it.role, it.found.part) {
+                if let Some((m, next)) = self.merge_role(items, i, role, last_plain) {
+                    if m.span.start < it.found.span.start {
+                        out.pop();
+                    }
+                    out.push(m);
+                    last_plain = None;
+                    i = next;
+                    continue;
+                }
+            }
+            if let Some(e) = it.actor {
+                // A place of no state ("Латинская Америка") only keeps its
+                // words from being read as another name.
+                if self.dict.actors[e.actor as usize]
+                    .standing(self.day)
+                    .code()
+                    .is_some()
+                {
+                    out.push(self.plain(&it.found, e));
+                    last_plain = Some(i);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// A role with the state or organisation it belongs to (an adjective
+    /// before it, a name after it) and the person who holds it (a name
+    /// after that): one mention. `None` when the role stands alone.
+    fn merge_role(
+        &self,
+        items: &[Item],
+        i: usize,
+        role: u32,
+        last_plain: Option<usize>,
+    ) -> Option<(Mention, usize)> {
+        let it = &items[i];
+        let mut span = it.found.span;
+        let mut holder: Option<u32> = None;
+        if let Some(p) = last_plain.filter(|&p| p + 1 == i) {
+            let prev = &items[p];
+            let e = prev.actor?;
+            if e.form == MentionForm::Adjective
+                && !prev.found.part
+                && self.is_holder(e.actor)
+                && self.adjacent(&prev.found, &it.found, false)
+            {
+                holder = Some(e.actor);
+                span.start = prev.found.span.start;
+            }
+        }
+        let mut j = i + 1;
+        let mut last = &it.found;
+        if holder.is_none() {
+            if let Some(next) = items.get(j) {
+                if let Some(e) = next.actor {
+                    if matches!(e.form, MentionForm::Name | MentionForm::Short)
+                        && !next.found.part
+                        && self.is_holder(e.actor)
+                        && self.adjacent(&it.found, &next.found, true)
+                    {
+                        holder = Some(e.actor);
+                        span.end = next.found.span.end;
+                        last = &next.found;
+                        j += 1;
+                    }
+                }
+            }
+        }
+        let mut person: Option<u32> = None;
+        if let Some(next) = items.get(j) {
+            if let Some(e) = next.actor {
+                let a = &self.dict.actors[e.actor as usize];
+                if a.kind == Kind::Person
+                    && !next.found.part
+                    && self.adjacent(last, &next.found, false)
+                {
+                    person = Some(e.actor);
+                    span.end = next.found.span.end;
+                    j += 1;
+                }
+            }
+        }
+        let role_sector = self.dict.actors[role as usize].sector.clone();
+        let who = person.or(holder)?;
+        let a = &self.dict.actors[who as usize];
+        let standing = a.standing(self.day);
+        let sector = match person {
+            Some(_) if standing.in_office => standing.sector.map(str::to_string),
+            _ => role_sector,
+        };
+        Some((
+            Mention {
+                span,
+                actor: a.id.clone(),
+                country: standing.country.map(str::to_string),
+                org: standing.org.map(str::to_string),
+                sector: sector.or_else(|| standing.sector.map(str::to_string)),
+                kind: a.kind.as_str(),
+                form: MentionForm::Role,
+                place: false,
+            },
+            j,
+        ))
+    }
+
+    /// A state, organisation or body a role can belong to.
+    fn is_holder(&self, actor: u32) -> bool {
+        matches!(
+            self.dict.actors[actor as usize].kind,
+            Kind::State | Kind::Org | Kind::Body
+        )
+    }
+
+    /// Nothing but quotes and dashes (and, with `of`, the language's
+    /// possessive words) between `a` and `b`, in one sentence.
+    fn adjacent(&self, a: &Found, b: &Found, of: bool) -> bool {
+        if a.sentence != b.sentence || b.tokens.start < a.tokens.end {
+            return false;
+        }
+        let between = &self.tokens[a.tokens.end..b.tokens.start];
+        between.len() <= 3
+            && between.iter().all(|t| {
+                is_transparent(t) || (of && self.dict.connectors.is_of(self.lang, &t.norm))
+            })
+    }
+
+    fn plain(&self, f: &Found, e: Entry) -> Mention {
+        let a = &self.dict.actors[e.actor as usize];
+        let standing = a.standing(self.day);
+        let sector = match e.form {
+            MentionForm::People => standing.sector.or(Some("CVL")),
+            MentionForm::Adjective => None,
+            _ => standing.sector,
+        };
+        Mention {
+            span: f.span,
+            actor: a.id.clone(),
+            country: standing.country.map(str::to_string),
+            org: standing.org.map(str::to_string),
+            sector: sector.map(str::to_string),
+            kind: a.kind.as_str(),
+            form: e.form,
+            place: a.kind == Kind::Place || self.after_locative(f, a, e.form),
+        }
+    }
+
+    /// "в Москве", "у Києві", "in Brussels": a state, capital or
+    /// organisation right after a locative preposition is a place.
+    fn after_locative(&self, f: &Found, a: &Actor, form: MentionForm) -> bool {
+        if f.part
+            || !matches!(a.kind, Kind::State | Kind::Org)
+            || !matches!(
+                form,
+                MentionForm::Name | MentionForm::Short | MentionForm::Capital
+            )
+        {
+            return false;
+        }
+        let first = self.starts[f.sentence];
+        f.tokens.start > first
+            && self
+                .dict
+                .connectors
+                .is_at(self.lang, &self.tokens[f.tokens.start - 1].norm)
+    }
+}

@@ -123,8 +123,9 @@ fn name_lang(s: &str) -> Option<NameLang> {
 }
 
 /// The languages whose names are tried on a document: its own (or the
-/// closest one the dictionary writes) and English, whose Latin-script names
-/// also appear in Cyrillic text.
+/// closest one the dictionary writes) first, and English, whose
+/// Latin-script names of organisations and companies also appear in
+/// Cyrillic text.
 pub(crate) fn name_langs(lang: Option<Lang>) -> &'static [NameLang] {
     match lang {
         Some(Lang::Ru) => &[NameLang::Ru, NameLang::En],
@@ -290,20 +291,25 @@ impl Dictionary {
         self.matchers[slot(lang)].get_or_init(|| {
             let langs = name_langs(lang);
             let mut m = Matcher::new(lang);
+            let own = langs[0];
             for (actor, name) in &self.names {
-                if langs.contains(&name.lang) {
+                let kind = self.actors[*actor as usize].kind;
+                // Latin-script names in Cyrillic text are companies,
+                // organisations and projects (Ryanair, Nord Stream 2 AG),
+                // hardly ever people: English personal names stay with
+                // English documents.
+                let foreign_person =
+                    kind == Kind::Person && name.lang == NameLang::En && own != NameLang::En;
+                if langs.contains(&name.lang) && !foreign_person {
                     let form = if self.actors[*actor as usize].kind == Kind::Role {
                         MentionForm::Role
                     } else {
                         name.form
                     };
-                    // Names that need context are common nouns used as
-                    // names (Сенат, сенат): any case.
-                    let any_case = self.actors[*actor as usize].requires_context;
-                    m.add(*actor, form, name, any_case);
+                    m.add(*actor, form, name);
                 }
             }
-            m
+            m.finish()
         })
     }
 

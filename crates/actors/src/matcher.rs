@@ -2,7 +2,7 @@
 //! tokenized and stemmed exactly as documents are, stored as a trie over
 //! interned stems, and the longest-match scan over a document's tokens.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use dyad_core::{MentionForm, Span};
 use dyad_nlp::{normalize, stem_word, tokenize, Lang, Token, TokenKind};
@@ -46,6 +46,11 @@ pub(crate) struct Matcher {
     vocab: HashMap<Box<str>, u32>,
     edges: HashMap<(u32, u32), u32>,
     entries: Vec<Vec<Entry>>,
+    /// While building: the interned stem of each word written the other
+    /// way (capitalised or not) than in the name, as names share many
+    /// words (Республика, first names, English names in every language).
+    /// Indexed by the capitalisation looked up (0: lower, 1: capitalised).
+    other_case: [HashMap<Box<str>, u32>; 2],
 }
 
 /// At most this many spelling variants of one name go into the trie.
@@ -86,7 +91,7 @@ impl Matcher {
     }
 
     /// Adds one name of actor `actor` as form `form`.
-    pub fn add(&mut self, actor: u32, form: MentionForm, name: &NameDef, any_case: bool) {
+    pub fn add(&mut self, actor: u32, form: MentionForm, name: &NameDef) {
         let mut toks = Vec::new();
         tokenize(
             &name.text,
@@ -96,11 +101,7 @@ impl Matcher {
         );
         toks.retain(|t| !is_transparent(t));
         let Some(first) = toks.first() else { return };
-        let case = if any_case {
-            Case::Any
-        } else {
-            case_of(first.span.slice(&name.text), first)
-        };
+        let case = case_of(first.span.slice(&name.text), first);
         let mut paths: Vec<Vec<u32>> = vec![Vec::new()];
         for t in &toks {
             let alts = self.alternatives(t);
@@ -141,23 +142,38 @@ impl Matcher {
     /// capitalised and when not (a name at the start of a sentence, an
     /// adjective in a headline), interned.
     fn alternatives(&mut self, t: &Token) -> Vec<u32> {
-        let mut stems = vec![t.stem.clone()];
-        if t.kind == TokenKind::Word {
-            if let Some(l) = self.lang {
-                for capitalised in [true, false] {
-                    let s = stem_word(l, &t.norm, capitalised);
-                    if !stems.contains(&s) {
-                        stems.push(s);
-                    }
+        let mut ids = vec![self.intern(&t.stem)];
+        if let (TokenKind::Word, Some(l)) = (t.kind, self.lang) {
+            let other_cap = !t.upper_initial;
+            let table = usize::from(other_cap);
+            let other = match self.other_case[table].get(t.norm.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.intern(&stem_word(l, &t.norm, other_cap));
+                    self.other_case[table].insert(t.norm.as_str().into(), id);
+                    id
                 }
+            };
+            if other != ids[0] {
+                ids.push(other);
             }
         }
-        stems.into_iter().map(|s| self.intern(s)).collect()
+        ids
     }
 
-    fn intern(&mut self, s: String) -> u32 {
+    /// Drops what only building needed.
+    pub fn finish(mut self) -> Self {
+        self.other_case = Default::default();
+        self
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(s) {
+            return id;
+        }
         let n = self.vocab.len() as u32;
-        *self.vocab.entry(s.into_boxed_str()).or_insert(n)
+        self.vocab.insert(s.into(), n);
+        n
     }
 
     /// Longest matches, left to right, in every sentence of `tokens`

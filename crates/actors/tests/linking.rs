@@ -192,6 +192,12 @@ fn a_title_and_country_attach_to_the_person() {
     );
     assert_eq!(ms[0].form, MentionForm::Role);
     assert!(ms[1].place, "в Москву is a place");
+    // The capital that speaks is the state that acts.
+    let acts = "Москва заявила протест Парижу.";
+    let ms = link(&d, acts, Lang::Ru, None);
+    assert_eq!(show(acts, &ms)[0], row("Москва", "RUS", "RUS", "-"));
+    assert_eq!(ms[0].form, MentionForm::Capital);
+    assert!(!ms[0].place && !ms[1].place);
 }
 
 #[test]

@@ -346,3 +346,51 @@ fn the_bundled_examples_cover_text_html_and_json_lines() {
     assert_eq!(recs[5]["title"], "Борел пристигна в Москва");
     assert!(recs[5]["text"].is_string());
 }
+
+#[test]
+fn a_users_actor_file_adds_actors_and_a_malformed_one_stops_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.txt");
+    std::fs::write(
+        &doc,
+        "Вчера Акме Корп подписа договор с Министерството на отбраната.\n",
+    )
+    .unwrap();
+    let mine = dir.path().join("mine.txt");
+    std::fs::write(
+        &mine,
+        "# Test: a company of my own\n[ACME_CORP]\nkind: body\ncountry: BGR\nsector: BUS\nbg: Акме Корп\n",
+    )
+    .unwrap();
+    let out = dyad(&[
+        "code",
+        "--actors",
+        mine.to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out);
+    let m = &recs[0]["mentions"][0];
+    assert_eq!(
+        (m["actor"].as_str(), m["country"].as_str()),
+        (Some("ACME_CORP"), Some("BGR"))
+    );
+    assert_eq!(m["text"], "Акме Корп");
+
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, "[ACME_CORP]\nkind: body\ncountry: Bulgaria\n").unwrap();
+    let out = dyad(&[
+        "code",
+        "--actors",
+        bad.to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{}:3:", bad.display())), "{err}");
+    assert!(out.stdout.is_empty());
+}

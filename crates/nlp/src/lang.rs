@@ -111,14 +111,26 @@ pub fn detect_language(text: &str) -> Option<Lang> {
     if !sample.chars().any(char::is_alphabetic) {
         return None;
     }
+    let sample = crate::normalize::unmix_scripts(sample);
     detector()
-        .detect_language_of(sample)
+        .detect_language_of(sample.as_ref())
         .and_then(Lang::from_lingua)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_look_alikes_in_cyrillic_words_do_not_make_a_text_english() {
+        // A Bulgarian news sentence typed with Latin a, o, e, C and A.
+        let text = "Избрaният президент нa CAЩ Джo Бaйдън oбяви, чe щe възстaнoви члeнствoтo нa стрaнaтa в Свeтoвнaтa здрaвнa oргaнизaция и Пaрижкoтo спoрaзумeниe зa климaтa.";
+        assert_eq!(detect_language(text), Some(Lang::Bg));
+        assert_eq!(
+            crate::normalize::unmix_scripts("CAЩ и USA").as_ref(),
+            "САЩ и USA"
+        );
+    }
 
     #[test]
     fn codes_round_trip() {

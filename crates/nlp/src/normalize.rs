@@ -50,6 +50,34 @@ fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
+/// `text` with the Latin look-alikes in words that mix scripts replaced by
+/// their Cyrillic letters, case kept ("Бaйдън", "CAЩ" → all Cyrillic), so
+/// that a page typed with such slips is not read as English. Borrowed when
+/// there is nothing to replace.
+pub fn unmix_scripts(text: &str) -> std::borrow::Cow<'_, str> {
+    let mixed = |w: &str| w.chars().any(is_cyrillic) && w.chars().any(|c| c.is_ascii_alphabetic());
+    if !text.split(char::is_whitespace).any(mixed) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.split(char::is_whitespace).any(mixed) {
+            out.extend(word.chars().map(|c| {
+                homoglyphs()
+                    .iter()
+                    .find(|(from, _)| *from == c)
+                    .map_or(c, |(_, to)| *to)
+            }));
+        } else {
+            out.push_str(word);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Appends the normal form of `word` to `out`.
 pub fn normalize_into(word: &str, out: &mut String) {
     let mixed = word.chars().any(is_cyrillic) && word.chars().any(|c| c.is_ascii_alphabetic());

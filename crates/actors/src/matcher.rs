@@ -46,11 +46,9 @@ pub(crate) struct Matcher {
     vocab: HashMap<Box<str>, u32>,
     edges: HashMap<(u32, u32), u32>,
     entries: Vec<Vec<Entry>>,
-    /// While building: the interned stem of each word written the other
-    /// way (capitalised or not) than in the name, as names share many
-    /// words (Республика, first names, English names in every language).
-    /// Indexed by the capitalisation looked up (0: lower, 1: capitalised).
-    other_case: [HashMap<Box<str>, u32>; 2],
+    /// While building: the interned capitalised stem of each lower-case
+    /// word of the names, as names share many words.
+    capitalised: HashMap<Box<str>, u32>,
 }
 
 /// At most this many spelling variants of one name go into the trie.
@@ -138,19 +136,19 @@ impl Matcher {
         }
     }
 
-    /// The stems a dictionary token may take in a text: its stem when
-    /// capitalised and when not (a name at the start of a sentence, an
-    /// adjective in a headline), interned.
+    /// The stems a dictionary token may take in a text, interned: its own,
+    /// and for a word written in lower case also its stem when capitalised
+    /// (an adjective opening a sentence or a headline: "Российские"). A
+    /// word written capitalised only meets capitalised words, whose stems
+    /// keep more of the word (Штатов is not the common noun штат).
     fn alternatives(&mut self, t: &Token) -> Vec<u32> {
         let mut ids = vec![self.intern(&t.stem)];
-        if let (TokenKind::Word, Some(l)) = (t.kind, self.lang) {
-            let other_cap = !t.upper_initial;
-            let table = usize::from(other_cap);
-            let other = match self.other_case[table].get(t.norm.as_str()) {
+        if let (TokenKind::Word, Some(l), false) = (t.kind, self.lang, t.upper_initial) {
+            let other = match self.capitalised.get(t.norm.as_str()) {
                 Some(&id) => id,
                 None => {
-                    let id = self.intern(&stem_word(l, &t.norm, other_cap));
-                    self.other_case[table].insert(t.norm.as_str().into(), id);
+                    let id = self.intern(&stem_word(l, &t.norm, true));
+                    self.capitalised.insert(t.norm.as_str().into(), id);
                     id
                 }
             };
@@ -163,7 +161,7 @@ impl Matcher {
 
     /// Drops what only building needed.
     pub fn finish(mut self) -> Self {
-        self.other_case = Default::default();
+        self.capitalised = Default::default();
         self
     }
 

@@ -29,7 +29,7 @@ capital.ru: Москва
 [USA]
 kind: state
 country: USA
-ru: США; Соединённые Штаты; Соединённых Штатов
+ru: США; Соединённые Штаты; Соединённых Штатов; Штатов
 en: United States; US
 capital.en: Washington
 
@@ -301,4 +301,16 @@ fn english_names_are_tried_on_cyrillic_documents() {
         .map(|m| m.code().unwrap().to_string())
         .collect();
     assert_eq!(codes, ["GBR", "FRA"]);
+}
+
+#[test]
+fn a_capitalised_name_does_not_meet_a_common_noun_opening_a_sentence() {
+    let d = dict();
+    // "Соединённых Штатов" is listed; "Штат" opening a sentence is the
+    // common noun (a US state), whose stem is shorter.
+    let text = "Штат объявил чрезвычайное положение.";
+    assert!(link(&d, text, Lang::Ru, None).is_empty());
+    // A lower-case adjective still matches when it opens a sentence.
+    let text = "Российские дипломаты уехали.";
+    assert_eq!(link(&d, text, Lang::Ru, None)[0].actor, "RUS");
 }

@@ -67,21 +67,21 @@ impl Dictionary {
 }
 
 /// What the whole document says that helps to pick between readings.
-struct DocContext {
+struct DocContext<'d> {
     /// Mentions per state or organisation code, from names that can only
     /// mean one code.
-    counts: HashMap<String, usize>,
+    counts: HashMap<&'d str, usize>,
     /// People named in full somewhere in the document.
     introduced: HashSet<u32>,
     day: Option<Day>,
 }
 
-impl DocContext {
-    fn new(dict: &Dictionary, found: &[Found], day: Option<Day>) -> Self {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+impl<'d> DocContext<'d> {
+    fn new(dict: &'d Dictionary, found: &[Found], day: Option<Day>) -> Self {
+        let mut counts: HashMap<&'d str, usize> = HashMap::new();
         let mut introduced = HashSet::new();
         for f in found {
-            let mut code: Option<&str> = None;
+            let mut code: Option<&'d str> = None;
             let mut single = true;
             for e in f.entries.iter().filter(|e| e.form != MentionForm::Role) {
                 let a = &dict.actors[e.actor as usize];
@@ -95,7 +95,7 @@ impl DocContext {
                 code = code.or(c);
             }
             if let (true, Some(c)) = (single, code) {
-                *counts.entry(c.to_string()).or_default() += 1;
+                *counts.entry(c).or_default() += 1;
             }
         }
         DocContext {

@@ -252,13 +252,19 @@ impl Matcher {
             return;
         }
         let raw = tok.span.slice(text);
-        if !raw.contains(['-', '‐']) {
+        let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+        if !raw.contains(is_hyphen) {
             return;
         }
-        let mut offset = tok.span.start;
-        for part in raw.split(['-', '‐']) {
-            let span = Span::new(offset, offset + part.len());
-            offset += part.len() + 1;
+        let mut start = 0;
+        let ends = raw
+            .char_indices()
+            .filter(|&(_, c)| is_hyphen(c))
+            .chain(std::iter::once((raw.len(), ' ')));
+        for (end, sep) in ends {
+            let part = &raw[start..end];
+            let span = Span::new(tok.span.start + start, tok.span.start + end);
+            start = end + sep.len_utf8();
             let Some(first) = part.chars().next() else {
                 continue;
             };

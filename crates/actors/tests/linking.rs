@@ -163,6 +163,16 @@ fn inflected_names_adjectives_and_compounds_are_found() {
 }
 
 #[test]
+fn compound_parts_joined_by_any_hyphen_keep_exact_spans() {
+    let d = dict();
+    // U+2010 is three bytes: spans must still fall on the parts.
+    let text = "Российско\u{2010}французский и франко-российский договоры.";
+    let ms = link(&d, text, Lang::Ru, None);
+    let got: Vec<&str> = ms.iter().map(|m| m.span.slice(text)).collect();
+    assert_eq!(got, ["Российско", "французский", "российский"]);
+}
+
+#[test]
 fn multi_word_names_win_over_their_parts() {
     let d = dict();
     let text = "Делегация на Северна Македония пристигна.";

@@ -22,4 +22,8 @@ for f in old new; do
   eval "w_$f=$w c_$f=$c"
 done
 echo "new/old: wall $(echo "scale=3; $w_new / $w_old" | bc), cpu $(echo "scale=3; $c_new / $c_old" | bc)"
+# Each pair ran back to back: the median of the pairs' ratios resists slow
+# drifts in the machine's load better than the ratio of medians.
+pr=$(paste -d' ' /tmp/cmp_old.$$ /tmp/cmp_new.$$ | awk '{printf "%.4f\n", $4 / $2}' | median)
+echo "median of paired cpu ratios: $pr"
 rm -f /tmp/cmp_old.$$ /tmp/cmp_new.$$

@@ -142,7 +142,7 @@ impl Matcher {
     /// word written capitalised only meets capitalised words, whose stems
     /// keep more of the word (Штатов is not the common noun штат).
     fn alternatives(&mut self, t: &Token) -> Vec<u32> {
-        let mut ids = vec![self.intern(&t.stem)];
+        let mut ids = vec![self.intern(t.stem())];
         if let (TokenKind::Word, Some(l), false) = (t.kind, self.lang, t.upper_initial) {
             let other = match self.capitalised.get(t.norm.as_str()) {
                 Some(&id) => id,
@@ -215,7 +215,7 @@ impl Matcher {
         let mut best = None;
         let first = &tokens[pos[0]];
         for (n, &i) in pos.iter().enumerate() {
-            let Some(&sid) = self.vocab.get(tokens[i].stem.as_str()) else {
+            let Some(&sid) = self.vocab.get(tokens[i].stem()) else {
                 break;
             };
             let Some(&next) = self.edges.get(&(node, sid)) else {
@@ -280,13 +280,7 @@ impl Matcher {
             let Some(&node) = self.edges.get(&(0, sid)) else {
                 continue;
             };
-            let part_tok = Token {
-                span,
-                kind: TokenKind::Word,
-                norm,
-                stem,
-                upper_initial: upper,
-            };
+            let part_tok = Token::new(span, TokenKind::Word, norm, &stem, upper);
             let entries: Vec<Entry> = self.entries[node as usize]
                 .iter()
                 .copied()

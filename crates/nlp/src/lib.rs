@@ -42,8 +42,11 @@ impl Analysed {
 /// ranges, in text order); sentences never cross a block. Words are stemmed
 /// for `lang` (stem = norm when `lang` is `None` or has no stemmer).
 pub fn analyse(text: &str, blocks: &[Span], lang: Option<Lang>) -> Analysed {
-    let mut tokens = Vec::with_capacity(text.len() / 6);
-    let mut sentences = Vec::with_capacity(text.len() / 100);
+    // About one token per 7 bytes of Cyrillic text; sized on the blocks
+    // analysed, not the whole page.
+    let kept: usize = blocks.iter().map(|b| b.end.saturating_sub(b.start)).sum();
+    let mut tokens = Vec::with_capacity(kept / 7);
+    let mut sentences = Vec::with_capacity(kept / 100);
     for (block, span) in blocks.iter().enumerate() {
         let first = tokens.len();
         tokenize(text, *span, lang, &mut tokens);

@@ -9,7 +9,8 @@ use crate::chars::{is_alnum, is_letter, is_lower, is_number, is_upper};
 use crate::normalize::{
     is_apostrophe, is_combining_mark, is_invisible_in_word, is_word_hyphen, normalize_into,
 };
-use crate::{stem_word, Lang};
+use crate::stem::with_stem_word;
+use crate::Lang;
 use dyad_core::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,11 +28,50 @@ pub struct Token {
     pub kind: TokenKind,
     /// Lowercase, ё → е, typographic apostrophes → ', soft hyphen removed.
     pub norm: String,
-    /// `stem_word(lang, norm, upper_initial)` for words of a language with a
-    /// stemmer, else `norm`.
-    pub stem: String,
+    /// See [`Token::stem`]; most stems are a prefix of `norm` and cost no
+    /// string of their own.
+    stem: Stem,
     /// The token starts with a capital letter in the text.
     pub upper_initial: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Stem {
+    /// The first this many bytes of `norm`.
+    Prefix(usize),
+    Own(Box<str>),
+}
+
+impl Token {
+    /// A token from its parts; `stem` is `stem_word(lang, norm,
+    /// upper_initial)` for a word, `norm` otherwise.
+    pub fn new(span: Span, kind: TokenKind, norm: String, stem: &str, upper_initial: bool) -> Self {
+        let stem = stem_repr(&norm, stem);
+        Token {
+            span,
+            kind,
+            norm,
+            stem,
+            upper_initial,
+        }
+    }
+
+    /// `stem_word(lang, norm, upper_initial)` for words of a language with a
+    /// stemmer, else `norm`.
+    pub fn stem(&self) -> &str {
+        match &self.stem {
+            Stem::Prefix(n) => &self.norm[..*n],
+            Stem::Own(s) => s,
+        }
+    }
+}
+
+fn stem_repr(norm: &str, stem: &str) -> Stem {
+    if norm.starts_with(stem) {
+        Stem::Prefix(stem.len())
+    } else {
+        Stem::Own(stem.into())
+    }
 }
 
 /// Sentence-ending punctuation; a run of these is one token ("?!", "...").
@@ -224,8 +264,10 @@ fn make_token(text: &str, span: Span, kind: TokenKind, lang: Option<Lang>) -> To
     normalize_into(raw, &mut norm);
     let upper_initial = raw.chars().next().is_some_and(is_upper);
     let stem = match (kind, lang) {
-        (TokenKind::Word, Some(l)) => stem_word(l, &norm, upper_initial),
-        _ => norm.clone(),
+        (TokenKind::Word, Some(l)) => {
+            with_stem_word(l, &norm, upper_initial, |s| stem_repr(&norm, s))
+        }
+        _ => Stem::Prefix(norm.len()),
     };
     Token {
         span,
@@ -435,15 +477,15 @@ mod tests {
     fn norms_and_stems() {
         let t = toks("Путиным, Премьер-министра Ёлкина", Some(Lang::Ru));
         assert_eq!(t[0].norm, "путиным");
-        assert_eq!(t[0].stem, "путин");
+        assert_eq!(t[0].stem(), "путин");
         assert!(t[0].upper_initial);
-        assert_eq!(t[1].stem, ",");
+        assert_eq!(t[1].stem(), ",");
         assert_eq!(t[2].norm, "премьер-министра");
-        assert_eq!(t[2].stem, "премьер-министр");
+        assert_eq!(t[2].stem(), "премьер-министр");
         assert_eq!(t[3].norm, "елкина");
         // No language: stem = norm.
         let t = toks("Путиным", None);
-        assert_eq!(t[0].stem, "путиным");
+        assert_eq!(t[0].stem(), "путиным");
         // Soft hyphen inside a word.
         let t = toks("прези\u{00AD}дента", Some(Lang::Ru));
         assert_eq!(t.len(), 1);

@@ -14,7 +14,10 @@ fn words(text: &str, lang: Lang) -> Vec<(String, String)> {
     tokenize(text, Span::new(0, text.len()), Some(lang), &mut toks);
     toks.into_iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| (t.norm, t.stem))
+        .map(|t| {
+            let stem = t.stem().to_string();
+            (t.norm, stem)
+        })
         .collect()
 }
 

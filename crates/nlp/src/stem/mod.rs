@@ -5,6 +5,7 @@
 //! (`data/nlp/stem/README.md`, `[name_endings]`).
 
 mod bulgarian;
+mod cache;
 mod rules;
 mod ukrainian;
 
@@ -45,6 +46,30 @@ fn russian_fleeting(stem: String) -> String {
 /// [`analyse`]: crate::analyse
 /// [`tokenize`]: crate::tokenize
 pub fn stem_word(lang: Lang, norm: &str, capitalised: bool) -> String {
+    with_stem_word(lang, norm, capitalised, str::to_string)
+}
+
+/// `f` of [`stem_word`]'s stem, without copying it when it is remembered
+/// (stems are memoised per thread).
+pub(crate) fn with_stem_word<R>(
+    lang: Lang,
+    norm: &str,
+    capitalised: bool,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    if !has_stemmer(lang) {
+        return f(norm);
+    }
+    cache::with_cached(
+        lang,
+        capitalised,
+        norm,
+        |norm| compute_stem_word(lang, norm, capitalised),
+        f,
+    )
+}
+
+fn compute_stem_word(lang: Lang, norm: &str, capitalised: bool) -> String {
     match lang {
         Lang::Uk => ukrainian::stem(norm, capitalised),
         Lang::Ru if capitalised => russian_fleeting(guard_russian_name(norm)),

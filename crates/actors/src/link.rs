@@ -235,8 +235,16 @@ impl Merger<'_> {
         if let Some(next) = items.get(j) {
             if let Some(e) = next.actor {
                 let a = &self.dict.actors[e.actor as usize];
+                // A person whose state differs from the role's ("the US
+                // president" next to another country's leader in a list)
+                // stays a mention of their own.
+                let same_side = holder.is_none_or(|h| {
+                    self.dict.actors[h as usize].standing(self.day).code()
+                        == a.standing(self.day).code()
+                });
                 if a.kind == Kind::Person
                     && !next.found.part
+                    && same_side
                     && self.adjacent(last, &next.found, false)
                 {
                     person = Some(e.actor);

@@ -231,6 +231,20 @@ fn a_role_with_a_country_is_an_official_of_that_country() {
 }
 
 #[test]
+fn a_person_of_another_state_does_not_merge_into_the_role() {
+    let d = dict();
+    let text = "Президент России Эмманюэль Макрон — ошибка в подписи к фото.";
+    let got = show(text, &link(&d, text, Lang::Ru, None));
+    assert_eq!(
+        got,
+        [
+            row("Президент России", "RUS", "RUS", "GOV"),
+            row("Эмманюэль Макрон", "MACRON_EMMANUEL", "FRA", "GOV"),
+        ]
+    );
+}
+
+#[test]
 fn a_role_alone_is_no_mention() {
     let d = dict();
     let text = "Президент заявил, что министр обороны уйдёт.";

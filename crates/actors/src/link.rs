@@ -137,9 +137,24 @@ impl<'d> DocContext<'d> {
                     // known first.
                     if person { 0 } else { self.count(a) },
                     std::cmp::Reverse(e.actor),
+                    // One actor's name and demonym can share a stem (bg
+                    // Гърция, гърци): the name reading wins.
+                    form_rank(e.form),
                 )
             })
             .copied()
+    }
+}
+
+/// How strongly a form names its actor, for readings that tie.
+fn form_rank(form: MentionForm) -> u8 {
+    match form {
+        MentionForm::Name => 5,
+        MentionForm::Short => 4,
+        MentionForm::Capital => 3,
+        MentionForm::Adjective => 2,
+        MentionForm::People => 1,
+        MentionForm::Role => 0,
     }
 }
 
@@ -157,17 +172,35 @@ impl Merger<'_> {
         let mut out: Vec<Mention> = Vec::with_capacity(items.len());
         // Index into `items` of the last plain mention pushed to `out`.
         let mut last_plain: Option<usize> = None;
+        // The state or organisation each role was last attached to: an
+        // institution's role named again alone ("МИД Великобритании … МИД
+        // заявил") means it. Not so for people at large (граждани,
+        // компании): those are anyone's.
+        let mut attached: HashMap<u32, u32> = HashMap::new();
         let mut i = 0;
         while i < items.len() {
             let it = &items[i];
             if let (Some(role), false) = (it.role, it.found.part) {
-                if let Some((m, next)) = self.merge_role(items, i, role, last_plain) {
+                if let Some((m, next, holder)) = self.merge_role(items, i, role, last_plain) {
                     if m.span.start < it.found.span.start {
                         out.pop();
+                    }
+                    if let Some(h) = holder {
+                        attached.insert(role, h);
                     }
                     out.push(m);
                     last_plain = None;
                     i = next;
+                    continue;
+                }
+                let institution = matches!(
+                    self.dict.actors[role as usize].sector.as_deref(),
+                    Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")
+                );
+                if let (None, Some(&h), true) = (it.actor, attached.get(&role), institution) {
+                    out.push(self.role_of(it.found.span, role, h));
+                    last_plain = None;
+                    i += 1;
                     continue;
                 }
             }
@@ -197,7 +230,7 @@ impl Merger<'_> {
         i: usize,
         role: u32,
         last_plain: Option<usize>,
-    ) -> Option<(Mention, usize)> {
+    ) -> Option<(Mention, usize, Option<u32>)> {
         let it = &items[i];
         let mut span = it.found.span;
         let mut holder: Option<u32> = None;
@@ -273,7 +306,26 @@ impl Merger<'_> {
                 place: false,
             },
             j,
+            holder,
         ))
+    }
+
+    /// A role named alone, standing for the state or organisation it was
+    /// last attached to in the document.
+    fn role_of(&self, span: dyad_core::Span, role: u32, holder: u32) -> Mention {
+        let a = &self.dict.actors[holder as usize];
+        let standing = a.standing(self.day);
+        let sector = self.dict.actors[role as usize].sector.clone();
+        Mention {
+            span,
+            actor: a.id.clone(),
+            country: standing.country.map(str::to_string),
+            org: standing.org.map(str::to_string),
+            sector: sector.or_else(|| standing.sector.map(str::to_string)),
+            kind: a.kind.as_str(),
+            form: MentionForm::Role,
+            place: false,
+        }
     }
 
     /// A state, organisation or body a role can belong to.

@@ -1,7 +1,8 @@
 //! Linking the names found in one document to actors: context decides
 //! between actors that share a name, a surname goes to the person named in
 //! full in the same text, roles merge with the state and person they
-//! belong to, and states named after a locative preposition are places.
+//! belong to (and an institution named again alone means the one named
+//! before), and states named after a locative preposition are places.
 
 use std::collections::{HashMap, HashSet};
 

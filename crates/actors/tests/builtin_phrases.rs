@@ -39,7 +39,12 @@ fn adjectives_and_demonyms_in_every_language() {
             "RUS",
         ),
         ("Російські ракети впали.", Lang::Uk, "Російські", "RUS"),
-        ("Russian troops withdrew.", Lang::En, "Russian troops", "RUS"),
+        (
+            "Russian troops withdrew.",
+            Lang::En,
+            "Russian troops",
+            "RUS",
+        ),
         ("Россияне голосуют.", Lang::Ru, "Россияне", "RUS"),
         (
             "Американски дипломати пристигнаха.",
@@ -216,11 +221,17 @@ fn an_institution_named_again_alone_is_the_one_named_before() {
     let text = "МИД Великобритании вызвал посла. Позже МИД заявил протест.";
     let ms = link(text, Lang::Ru, None);
     let again = ms.iter().find(|m| m.span.slice(text) == "МИД").unwrap();
-    assert_eq!((again.code(), again.sector.as_deref()), (Some("GBR"), Some("GOV")));
+    assert_eq!(
+        (again.code(), again.sector.as_deref()),
+        (Some("GBR"), Some("GOV"))
+    );
     // People at large are anyone's: no antecedent for them.
     let text = "Британските граждани се върнаха. Гражданите протестираха.";
     let ms = link(text, Lang::Bg, None);
-    assert!(ms.iter().all(|m| m.span.slice(text) != "Гражданите"), "{ms:?}");
+    assert!(
+        ms.iter().all(|m| m.span.slice(text) != "Гражданите"),
+        "{ms:?}"
+    );
     // "после" (after) is not the ambassador's stem.
     assert!(link("После России выступила Франция.", Lang::Ru, None)
         .iter()
@@ -232,5 +243,8 @@ fn a_name_wins_over_a_demonym_with_the_same_stem() {
     let text = "Срещата на премиерите на Гърция и Македония.";
     let ms = link(text, Lang::Bg, None);
     assert_eq!(ms[0].span.slice(text), "премиерите на Гърция");
-    assert_eq!((ms[0].code(), ms[0].sector.as_deref()), (Some("GRC"), Some("GOV")));
+    assert_eq!(
+        (ms[0].code(), ms[0].sector.as_deref()),
+        (Some("GRC"), Some("GOV"))
+    );
 }

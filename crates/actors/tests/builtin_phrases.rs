@@ -248,3 +248,21 @@ fn a_name_wins_over_a_demonym_with_the_same_stem() {
         (Some("GRC"), Some("GOV"))
     );
 }
+
+#[test]
+fn languages_and_agreements_named_after_a_state_are_no_actors() {
+    let text =
+        "Документы переведены на русский язык. Стороны обсудили выполнение Минских соглашений.";
+    assert!(
+        link(text, Lang::Ru, None).is_empty(),
+        "{:?}",
+        link(text, Lang::Ru, None)
+    );
+    let text = "Указът е публикуван на английски език.";
+    assert!(link(text, Lang::Bg, None).is_empty());
+    // The adjective alone still names the state.
+    assert_eq!(
+        link("Русский танкер задержан.", Lang::Ru, None)[0].code(),
+        Some("RUS")
+    );
+}

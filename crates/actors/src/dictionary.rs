@@ -157,8 +157,6 @@ pub struct Dictionary {
     names: Vec<(u32, NameDef)>,
     pub(crate) connectors: Connectors,
     matchers: [OnceLock<Matcher>; LANG_SLOTS],
-    /// Where each file came from, for `dyad` to report.
-    pub sources: Vec<String>,
 }
 
 /// Where the dictionary files come from.
@@ -198,10 +196,8 @@ impl Dictionary {
     ) -> Result<Self, LoadError> {
         let orgs = org_codes();
         let mut defs: Vec<ActorDef> = Vec::new();
-        let mut sources = Vec::new();
         for (name, text) in texts {
             defs.extend(parse_file(&name, &text, &orgs)?);
-            sources.push(name);
         }
         let mut seen: HashMap<&str, &ActorDef> = HashMap::new();
         for d in &defs {
@@ -266,7 +262,6 @@ impl Dictionary {
             names,
             connectors: Connectors::parse(CONNECTORS),
             matchers: Default::default(),
-            sources,
         })
     }
 
@@ -311,20 +306,6 @@ impl Dictionary {
             }
             m.finish()
         })
-    }
-
-    /// Compiles the matchers of all languages now rather than on the first
-    /// document of each.
-    pub fn warm_up(&self) {
-        for lang in [
-            None,
-            Some(Lang::Ru),
-            Some(Lang::Bg),
-            Some(Lang::Uk),
-            Some(Lang::En),
-        ] {
-            self.matcher(lang);
-        }
     }
 }
 

@@ -76,11 +76,12 @@ impl Actor {
     }
 }
 
-/// Function words around mentions (`data/actors/connectors.tsv`).
+/// Function words around mentions (`data/actors/connectors.tsv`): a
+/// handful per language, looked up without allocating.
 #[derive(Default, Debug)]
 pub(crate) struct Connectors {
-    of: HashSet<(NameLang, String)>,
-    at: HashSet<(NameLang, String)>,
+    of: Vec<(NameLang, Box<str>)>,
+    at: Vec<(NameLang, Box<str>)>,
 }
 
 impl Connectors {
@@ -94,32 +95,22 @@ impl Connectors {
             let (Some(lang), Some(role), Some(word)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
-            let Some(lang) = name_lang(lang) else {
+            let Some(lang) = NameLang::parse(lang) else {
                 continue;
             };
-            let set = if role == "of" { &mut c.of } else { &mut c.at };
-            set.insert((lang, word.trim().to_string()));
+            let list = if role == "of" { &mut c.of } else { &mut c.at };
+            list.push((lang, word.trim().into()));
         }
         c
     }
 
     pub fn is_of(&self, lang: NameLang, word: &str) -> bool {
-        self.of.contains(&(lang, word.to_string()))
+        self.of.iter().any(|(l, w)| *l == lang && &**w == word)
     }
 
     pub fn is_at(&self, lang: NameLang, word: &str) -> bool {
-        self.at.contains(&(lang, word.to_string()))
+        self.at.iter().any(|(l, w)| *l == lang && &**w == word)
     }
-}
-
-fn name_lang(s: &str) -> Option<NameLang> {
-    Some(match s {
-        "en" => NameLang::En,
-        "ru" => NameLang::Ru,
-        "bg" => NameLang::Bg,
-        "uk" => NameLang::Uk,
-        _ => return None,
-    })
 }
 
 /// The languages whose names are tried on a document: its own (or the

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use dyad_core::{Mention, MentionForm};
+use dyad_core::{Mention, MentionForm, Span};
 use dyad_nlp::{Analysed, Token};
 
 use crate::date::Day;
@@ -199,7 +199,7 @@ impl Merger<'_> {
                     Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")
                 );
                 if let (None, Some(&h), true) = (it.actor, attached.get(&role), institution) {
-                    out.push(self.role_of(it.found.span, role, h));
+                    out.push(self.role_mention(it.found.span, role, h, None));
                     last_plain = None;
                     i += 1;
                     continue;
@@ -287,42 +287,30 @@ impl Merger<'_> {
                 }
             }
         }
-        let role_sector = self.dict.actors[role as usize].sector.clone();
         let who = person.or(holder)?;
-        let a = &self.dict.actors[who as usize];
-        let standing = a.standing(self.day);
-        let sector = match person {
-            Some(_) if standing.in_office => standing.sector.map(str::to_string),
-            _ => role_sector,
+        let standing = self.dict.actors[who as usize].standing(self.day);
+        // A person in office brings their own sector; else the role's.
+        let own_sector = match person {
+            Some(_) if standing.in_office => standing.sector,
+            _ => None,
         };
-        Some((
-            Mention {
-                span,
-                actor: a.id.clone(),
-                country: standing.country.map(str::to_string),
-                org: standing.org.map(str::to_string),
-                sector: sector.or_else(|| standing.sector.map(str::to_string)),
-                kind: a.kind.as_str(),
-                form: MentionForm::Role,
-                place: false,
-            },
-            j,
-            holder,
-        ))
+        Some((self.role_mention(span, role, who, own_sector), j, holder))
     }
 
-    /// A role named alone, standing for the state or organisation it was
-    /// last attached to in the document.
-    fn role_of(&self, span: dyad_core::Span, role: u32, holder: u32) -> Mention {
-        let a = &self.dict.actors[holder as usize];
+    /// The mention of actor `who` through `role`: its codes at the date;
+    /// its sector `sector`, else the role's, else its own.
+    fn role_mention(&self, span: Span, role: u32, who: u32, sector: Option<&str>) -> Mention {
+        let a = &self.dict.actors[who as usize];
         let standing = a.standing(self.day);
-        let sector = self.dict.actors[role as usize].sector.clone();
+        let sector = sector
+            .or(self.dict.actors[role as usize].sector.as_deref())
+            .or(standing.sector);
         Mention {
             span,
             actor: a.id.clone(),
             country: standing.country.map(str::to_string),
             org: standing.org.map(str::to_string),
-            sector: sector.or_else(|| standing.sector.map(str::to_string)),
+            sector: sector.map(str::to_string),
             kind: a.kind.as_str(),
             form: MentionForm::Role,
             place: false,

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use dyad_core::{MentionForm, Span};
-use dyad_nlp::{normalize, stem_word, tokenize, Lang, Token, TokenKind};
+use dyad_nlp::{is_word_hyphen, normalize, stem_word, tokenize, Lang, Token, TokenKind};
 
 use crate::parse::NameDef;
 
@@ -252,14 +252,14 @@ impl Matcher {
             return;
         }
         let raw = tok.span.slice(text);
-        let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
-        if !raw.contains(is_hyphen) {
+        // The hyphens the tokenizer joins words with.
+        if !raw.contains(is_word_hyphen) {
             return;
         }
         let mut start = 0;
         let ends = raw
             .char_indices()
-            .filter(|&(_, c)| is_hyphen(c))
+            .filter(|&(_, c)| is_word_hyphen(c))
             .chain(std::iter::once((raw.len(), ' ')));
         for (end, sep) in ends {
             let part = &raw[start..end];
@@ -300,13 +300,7 @@ impl Matcher {
 }
 
 fn case_of(raw: &str, tok: &Token) -> Case {
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 2
-        && raw
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-    {
+    if raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && all_caps(raw) {
         Case::AllCaps
     } else if tok.upper_initial {
         Case::Initial
@@ -319,11 +313,13 @@ fn case_ok(case: Case, tok: &Token, text: &str) -> bool {
     match case {
         Case::Any => true,
         Case::Initial => tok.upper_initial,
-        Case::AllCaps => tok
-            .span
-            .slice(text)
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase),
+        Case::AllCaps => all_caps(tok.span.slice(text)),
     }
+}
+
+/// Every letter of `s` is a capital.
+fn all_caps(s: &str) -> bool {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
 }

@@ -55,7 +55,7 @@ pub enum NameLang {
 }
 
 impl NameLang {
-    fn parse(s: &str) -> Option<NameLang> {
+    pub(crate) fn parse(s: &str) -> Option<NameLang> {
         Some(match s {
             "en" => NameLang::En,
             "ru" => NameLang::Ru,

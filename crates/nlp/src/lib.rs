@@ -16,7 +16,7 @@ mod stem;
 mod tokenize;
 
 pub use lang::{detect_language, language_sample, Lang, SAMPLE_BYTES};
-pub use normalize::normalize;
+pub use normalize::{is_word_hyphen, normalize};
 pub use sentences::{split_sentences, Sentence};
 pub use stem::{has_stemmer, stem, stem_word};
 pub use tokenize::{tokenize, Token, TokenKind};

@@ -42,7 +42,7 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 }
 
 /// Hyphens that join the parts of a word (премьер-министр).
-pub(crate) fn is_word_hyphen(c: char) -> bool {
+pub fn is_word_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{Article, Span};
+use crate::mention::Mention;
 use crate::offsets::CharMap;
 use crate::plover::EventType;
 
@@ -36,7 +37,7 @@ pub struct OutMention {
 
 impl OutMention {
     /// The record form of a mention: character offsets and its text.
-    pub fn from_mention(m: &crate::mention::Mention, text: &str, map: &CharMap<'_>) -> Self {
+    pub fn from_mention(m: &Mention, text: &str, map: &CharMap<'_>) -> Self {
         OutMention {
             start: map.to_char(m.span.start),
             end: map.to_char(m.span.end),
@@ -118,9 +119,10 @@ impl Record {
         }
     }
 
-    /// The record of an article before actors and events: blocks with
-    /// character offsets, title, date, language.
-    pub fn from_article(article: &Article, lang: Option<&str>) -> Self {
+    /// The record of an article and its actor mentions (events come
+    /// later): blocks and mentions with character offsets, title, date,
+    /// language.
+    pub fn from_article(article: &Article, lang: Option<&str>, mentions: &[Mention]) -> Self {
         let map = CharMap::new(&article.text);
         let blocks = article
             .blocks
@@ -139,7 +141,10 @@ impl Record {
             url: article.url.clone(),
             text: article.text_in_record.then(|| article.text.clone()),
             blocks,
-            mentions: Vec::new(),
+            mentions: mentions
+                .iter()
+                .map(|m| OutMention::from_mention(m, &article.text, &map))
+                .collect(),
             events: Vec::new(),
             error: None,
         }
@@ -182,7 +187,7 @@ mod tests {
             ],
             dropped: vec![],
         };
-        let rec = Record::from_article(&article, Some("bg"));
+        let rec = Record::from_article(&article, Some("bg"), &[]);
         let json = serde_json::to_value(&rec).unwrap();
         assert_eq!(json["blocks"][0]["end"], 8);
         assert_eq!(json["blocks"][1]["start"], 10);

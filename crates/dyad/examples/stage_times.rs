@@ -26,7 +26,7 @@ fn main() {
         "language",
         "analyse",
         "actors",
-        "mentions out",
+        "record",
     ];
     let (mut docs, mut mentions) = (0usize, 0usize);
     for raw in documents(&paths, &InputOptions::default()) {
@@ -43,11 +43,7 @@ fn main() {
         let t3 = Instant::now();
         let found = pipeline.actors.link(&article.text, &analysed, None);
         let t4 = Instant::now();
-        let map = dyad_core::CharMap::new(&article.text);
-        let out: Vec<_> = found
-            .iter()
-            .map(|m| dyad_core::OutMention::from_mention(m, &article.text, &map))
-            .collect();
+        let record = dyad_core::Record::from_article(&article, lang.map(|l| l.code()), &found);
         let t5 = Instant::now();
         for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)]
             .iter()
@@ -56,7 +52,7 @@ fn main() {
             times[i] += *b - *a;
         }
         docs += 1;
-        mentions += out.len();
+        mentions += record.mentions.len();
     }
     println!(
         "dictionary load and compile: {:.1} ms",

@@ -5,7 +5,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use dyad_actors::{Dictionary, LoadError, Sources};
-use dyad_core::{Article, CharMap, OutMention, RawDoc, Record};
+use dyad_core::{Article, RawDoc, Record};
 use dyad_nlp::Lang;
 
 /// What the stages need that is loaded once: the actor dictionary.
@@ -93,17 +93,11 @@ impl Pipeline {
         };
         let article = dyad_extract::extract(decoded);
         let lang = language(&article);
-        let mut record = Record::from_article(&article, lang.map(Lang::code));
         let spans: Vec<_> = article.blocks.iter().map(|b| b.span).collect();
         let analysed = dyad_nlp::analyse(&article.text, &spans, lang);
         let day = article.date.as_deref().and_then(dyad_actors::document_day);
         let mentions = self.actors.link(&article.text, &analysed, day);
-        let map = CharMap::new(&article.text);
-        record.mentions = mentions
-            .iter()
-            .map(|m| OutMention::from_mention(m, &article.text, &map))
-            .collect();
-        record
+        Record::from_article(&article, lang.map(Lang::code), &mentions)
     }
 }
 

@@ -21,13 +21,7 @@ fn main() {
     });
     let load = t.elapsed();
     let mut times = [Duration::ZERO; 5];
-    let names = [
-        "decode+extract",
-        "language",
-        "analyse",
-        "actors",
-        "record",
-    ];
+    let names = ["decode+extract", "language", "analyse", "actors", "record"];
     let (mut docs, mut mentions) = (0usize, 0usize);
     for raw in documents(&paths, &InputOptions::default()) {
         let t0 = Instant::now();

@@ -3,7 +3,7 @@
 //! language, compiled on first use.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use dyad_core::MentionForm;
@@ -169,14 +169,14 @@ impl Dictionary {
     /// ones, then the extra files.
     pub fn load(sources: &Sources) -> Result<Self, LoadError> {
         let mut texts: Vec<(String, String)> = match &sources.dir {
-            Some(dir) => read_dir(dir)?,
+            Some(dir) => dyad_core::read_text_dir(dir)?,
             None => BUILTIN
                 .iter()
                 .map(|(n, t)| (n.to_string(), t.to_string()))
                 .collect(),
         };
         for f in &sources.files {
-            texts.push((f.display().to_string(), read_file(f)?));
+            texts.push((f.display().to_string(), dyad_core::read_text_file(f)?));
         }
         Self::from_texts(texts)
     }
@@ -321,39 +321,5 @@ pub(crate) fn org_codes() -> HashSet<String> {
         .filter_map(|l| l.split('\t').next())
         .filter(|c| !c.is_empty())
         .map(str::to_string)
-        .collect()
-}
-
-fn read_file(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
-        file: path.display().to_string(),
-        line: 0,
-        message: format!("cannot read: {e}"),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        LoadError {
-            file: path.display().to_string(),
-            line: upto.iter().filter(|&&b| b == b'\n').count() + 1,
-            message: "not UTF-8 text".into(),
-        }
-    })
-}
-
-fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, LoadError> {
-    let err = |e: std::io::Error| LoadError {
-        file: dir.display().to_string(),
-        line: 0,
-        message: format!("cannot read the directory: {e}"),
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(err)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|f| Ok((f.display().to_string(), read_file(&f)?)))
         .collect()
 }

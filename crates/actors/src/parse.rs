@@ -3,7 +3,6 @@
 //! first problem as `file:line: message`.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use dyad_core::MentionForm;
 
@@ -105,25 +104,7 @@ pub struct ActorDef {
     pub line: usize,
 }
 
-/// A problem in a dictionary file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
+pub use dyad_core::LoadError;
 
 pub const SECTORS: &[&str] = &[
     "GOV", "MIL", "LEG", "JUD", "COP", "BUS", "MED", "CVL", "OPP", "REB", "SPY",

@@ -5,13 +5,17 @@
 //!
 //! Every other crate depends on this one; it depends on nothing of ours.
 
+pub mod data_files;
 pub mod doc;
+pub mod event;
 pub mod mention;
 pub mod offsets;
 pub mod plover;
 pub mod record;
 
+pub use data_files::{read_text_dir, read_text_file, LoadError};
 pub use doc::{Article, Block, BlockKind, Decoded, DocError, Payload, PayloadKind, RawDoc, Span};
+pub use event::{Event, Participant};
 pub use mention::{Mention, MentionForm};
 pub use offsets::CharMap;
 pub use plover::{EventType, Quad};

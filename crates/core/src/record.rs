@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{Article, Span};
+use crate::event::Event;
 use crate::mention::Mention;
 use crate::offsets::CharMap;
 use crate::plover::EventType;
@@ -80,6 +81,31 @@ pub struct OutEvent {
     pub evidence: String,
 }
 
+impl OutEvent {
+    /// The record form of an event: codes and ids of both sides,
+    /// character offsets, the evidence text.
+    pub fn from_event(e: &Event, text: &str, map: &CharMap<'_>) -> Self {
+        let codes =
+            |side: &[crate::event::Participant]| side.iter().map(|p| p.code.clone()).collect();
+        let ids = |side: &[crate::event::Participant]| side.iter().map(|p| p.id.clone()).collect();
+        OutEvent {
+            kind: e.kind,
+            mode: e.mode.clone(),
+            actors: codes(&e.actors),
+            recipients: codes(&e.recipients),
+            actor_ids: ids(&e.actors),
+            recipient_ids: ids(&e.recipients),
+            context: e.context.clone(),
+            date: e.date.clone(),
+            quad: e.kind.quad(),
+            score: e.score,
+            confidence: e.confidence,
+            sentence: Some(Record::char_span(map, e.sentence)),
+            evidence: e.evidence.slice(text).to_string(),
+        }
+    }
+}
+
 /// One line of `dyad code` output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -119,10 +145,15 @@ impl Record {
         }
     }
 
-    /// The record of an article and its actor mentions (events come
-    /// later): blocks and mentions with character offsets, title, date,
+    /// The record of an article, its actor mentions and its events:
+    /// blocks, mentions and events with character offsets, title, date,
     /// language.
-    pub fn from_article(article: &Article, lang: Option<&str>, mentions: &[Mention]) -> Self {
+    pub fn from_article(
+        article: &Article,
+        lang: Option<&str>,
+        mentions: &[Mention],
+        events: &[Event],
+    ) -> Self {
         let map = CharMap::new(&article.text);
         let blocks = article
             .blocks
@@ -145,7 +176,10 @@ impl Record {
                 .iter()
                 .map(|m| OutMention::from_mention(m, &article.text, &map))
                 .collect(),
-            events: Vec::new(),
+            events: events
+                .iter()
+                .map(|e| OutEvent::from_event(e, &article.text, &map))
+                .collect(),
             error: None,
         }
     }
@@ -187,7 +221,7 @@ mod tests {
             ],
             dropped: vec![],
         };
-        let rec = Record::from_article(&article, Some("bg"), &[]);
+        let rec = Record::from_article(&article, Some("bg"), &[], &[]);
         let json = serde_json::to_value(&rec).unwrap();
         assert_eq!(json["blocks"][0]["end"], 8);
         assert_eq!(json["blocks"][1]["start"], 10);

@@ -20,9 +20,16 @@ fn main() {
         std::process::exit(1)
     });
     let load = t.elapsed();
-    let mut times = [Duration::ZERO; 5];
-    let names = ["decode+extract", "language", "analyse", "actors", "record"];
-    let (mut docs, mut mentions) = (0usize, 0usize);
+    let mut times = [Duration::ZERO; 6];
+    let names = [
+        "decode+extract",
+        "language",
+        "analyse",
+        "actors",
+        "events",
+        "record",
+    ];
+    let (mut docs, mut mentions, mut coded) = (0usize, 0usize, 0usize);
     for raw in documents(&paths, &InputOptions::default()) {
         let t0 = Instant::now();
         let Ok(decoded) = dyad_input::decode(raw) else {
@@ -37,9 +44,12 @@ fn main() {
         let t3 = Instant::now();
         let found = pipeline.actors.link(&article.text, &analysed, None);
         let t4 = Instant::now();
-        let record = dyad_core::Record::from_article(&article, lang.map(|l| l.code()), &found);
+        let events = pipeline.events.code(&article.text, &analysed, &found, None);
         let t5 = Instant::now();
-        for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)]
+        let record =
+            dyad_core::Record::from_article(&article, lang.map(|l| l.code()), &found, &events);
+        let t6 = Instant::now();
+        for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6)]
             .iter()
             .enumerate()
         {
@@ -47,12 +57,13 @@ fn main() {
         }
         docs += 1;
         mentions += record.mentions.len();
+        coded += record.events.len();
     }
     println!(
-        "dictionary load and compile: {:.1} ms",
+        "dictionary and lexicon load: {:.1} ms",
         load.as_secs_f64() * 1e3
     );
-    println!("{docs} documents, {mentions} mentions");
+    println!("{docs} documents, {mentions} mentions, {coded} events");
     for (n, t) in names.iter().zip(times) {
         println!(
             "{n:16} {:8.3} ms/doc",

@@ -1,5 +1,5 @@
-//! Command-line interface: argument parsing and the `code` and `eval`
-//! subcommands' top level.
+//! Command-line interface: argument parsing and the `code`, `explain` and
+//! `eval` subcommands' top level.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use dyad_input::InputOptions;
 
 use crate::eval_cmd::{self, EvalArgs};
-use crate::pipeline::{ActorArgs, Pipeline};
+use crate::pipeline::{DataArgs, Pipeline};
 use crate::progress::Progress;
 use crate::runner;
 
@@ -44,7 +44,21 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         #[command(flatten)]
-        actors: ActorArgs,
+        data: DataArgs,
+    },
+    /// Show, for each document, every sentence of the kept text with its
+    /// actor mentions, the triggers that fired and why each event got its
+    /// type and sides (or why a trigger gave none), then the events.
+    Explain {
+        /// Files, directories or `-`, as for `dyad code`; usually one
+        /// document.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Largest document read, in bytes.
+        #[arg(long, default_value_t = InputOptions::default().max_doc_bytes)]
+        max_doc_bytes: usize,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Score dyad against gold sets: main-text lines and titles (seeds
     /// gold), events (seeds or dev gold), actor mentions (entities gold),
@@ -60,8 +74,13 @@ pub fn run(cli: Cli) -> ExitCode {
             threads,
             max_doc_bytes,
             output,
-            actors,
-        } => code(&paths, threads, max_doc_bytes, output, &actors),
+            data,
+        } => code(&paths, threads, max_doc_bytes, output, &data),
+        Command::Explain {
+            paths,
+            max_doc_bytes,
+            data,
+        } => explain(&paths, max_doc_bytes, &data),
         Command::Eval(args) => {
             if args.gold.is_empty() && args.html.is_none() {
                 eprintln!("dyad eval: give at least one gold file, or --html DIR");
@@ -81,17 +100,71 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+fn explain(paths: &[PathBuf], max_doc_bytes: usize, data: &DataArgs) -> ExitCode {
+    let pipeline = match Pipeline::new(data) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("dyad explain: data files: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let mut docs = 0;
+    for raw in dyad_input::documents(paths, &InputOptions { max_doc_bytes }) {
+        docs += 1;
+        let (record, explanation) = pipeline.explain(raw);
+        let mut text = format!(
+            "== {} (language {}, date {})\n",
+            record.doc,
+            record.lang.as_deref().unwrap_or("unknown"),
+            record.date.as_deref().unwrap_or("unknown")
+        );
+        if let Some(e) = &record.error {
+            text.push_str(&format!("error: {e}\n"));
+        }
+        if let Some((article, explanation)) = explanation {
+            text.push_str(&explanation.render(&article));
+        }
+        text.push_str(&format!("\nevents: {}\n", record.events.len()));
+        for e in &record.events {
+            text.push_str(&format!(
+                "  {} {:?} → {:?}{} score {} confidence {:.2} date {} context {:?}\n    «{}»\n",
+                e.kind.as_str(),
+                e.actors,
+                e.recipients,
+                e.mode
+                    .as_deref()
+                    .map(|m| format!(" mode {m}"))
+                    .unwrap_or_default(),
+                e.score,
+                e.confidence,
+                e.date.as_deref().unwrap_or("-"),
+                e.context,
+                e.evidence
+            ));
+        }
+        if writeln!(out, "{text}").is_err() {
+            return ExitCode::SUCCESS;
+        }
+    }
+    if docs == 0 {
+        eprintln!("dyad explain: no documents found in the given paths");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
 fn code(
     paths: &[PathBuf],
     threads: usize,
     max_doc_bytes: usize,
     output: Option<PathBuf>,
-    actors: &ActorArgs,
+    data: &DataArgs,
 ) -> ExitCode {
-    let pipeline = match Pipeline::new(actors) {
+    let pipeline = match Pipeline::new(data) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("dyad code: actor dictionary: {e}");
+            eprintln!("dyad code: data files: {e}");
             return ExitCode::from(2);
         }
     };

@@ -40,7 +40,7 @@ pub struct EvalArgs {
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
     #[command(flatten)]
-    pub actors: crate::pipeline::ActorArgs,
+    pub data: crate::pipeline::DataArgs,
 }
 
 /// Where a gold file's documents may live, relative to the gold file, in
@@ -117,8 +117,8 @@ pub fn run(args: &EvalArgs) -> Result<String, String> {
             ),
             None => {
                 if pipeline.is_none() {
-                    let p = crate::pipeline::Pipeline::new(&args.actors)
-                        .map_err(|e| format!("actor dictionary: {e}"))?;
+                    let p = crate::pipeline::Pipeline::new(&args.data)
+                        .map_err(|e| format!("data files: {e}"))?;
                     pipeline = Some(p);
                 }
                 run_gold_docs(&docs, &roots, args.threads, pipeline.as_ref().unwrap())?

@@ -1,21 +1,25 @@
 //! One document through the stages: decode → extract → language →
-//! analyse → actors → record.
+//! analyse → actors → events → record.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-use dyad_actors::{Dictionary, LoadError, Sources};
-use dyad_core::{Article, RawDoc, Record};
-use dyad_nlp::Lang;
+use dyad_actors::{Dictionary, Sources};
+use dyad_core::{Article, Event, LoadError, Mention, RawDoc, Record};
+use dyad_events::{Coder, Explanation, Lexicon};
+use dyad_nlp::{Analysed, Lang};
 
-/// What the stages need that is loaded once: the actor dictionary.
+/// What the stages need that is loaded once: the actor dictionary and the
+/// event lexicons.
 pub struct Pipeline {
     pub actors: Dictionary,
+    pub events: Coder,
 }
 
-/// Where the actor dictionary comes from, as the command line says.
+/// Where the actor dictionary and the event lexicons come from, as the
+/// command line says.
 #[derive(clap::Args, Debug, Clone, Default)]
-pub struct ActorArgs {
+pub struct DataArgs {
     /// A file of your own actors (format: data/actors/README.md), read
     /// after the dictionary. Repeatable.
     #[arg(long = "actors", value_name = "FILE")]
@@ -26,42 +30,66 @@ pub struct ActorArgs {
     /// there, else the copy built into the binary.
     #[arg(long = "actors-dir", value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Read the event lexicons from this directory (types.txt and one
+    /// directory per language, format: data/lexicon/README.md) instead of
+    /// the built-in ones. Default: $DYAD_LEXICON_DIR, else the source
+    /// tree's data/lexicon if it is still there, else the built-in copy.
+    #[arg(long = "lexicon-dir", value_name = "DIR")]
+    pub lexicon_dir: Option<PathBuf>,
 }
 
-impl ActorArgs {
+impl DataArgs {
     /// The dictionary sources these arguments name.
     pub fn sources(&self) -> Sources {
         let dir = self
             .dir
             .clone()
             .or_else(|| std::env::var_os("DYAD_ACTORS_DIR").map(PathBuf::from))
-            .or_else(source_tree_dir);
+            .or_else(|| source_tree_dir("actors"));
         Sources {
             dir,
             files: self.files.clone(),
         }
     }
+
+    /// The event lexicons these arguments name.
+    pub fn lexicon(&self) -> Result<Lexicon, LoadError> {
+        let dir = self
+            .lexicon_dir
+            .clone()
+            .or_else(|| std::env::var_os("DYAD_LEXICON_DIR").map(PathBuf::from))
+            .or_else(|| source_tree_dir("lexicon"));
+        match dir {
+            Some(dir) => Lexicon::load(&dir),
+            None => Lexicon::builtin(),
+        }
+    }
 }
 
-/// `data/actors` of the source tree this binary was built from, when it
+/// `data/<name>` of the source tree this binary was built from, when it
 /// still exists: edits there apply without a rebuild.
-fn source_tree_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/actors");
+fn source_tree_dir(name: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data")
+        .join(name);
     dir.is_dir().then_some(dir)
 }
 
 impl Pipeline {
-    /// The pipeline with the actor dictionary of `args`.
-    pub fn new(args: &ActorArgs) -> Result<Self, LoadError> {
+    /// The pipeline with the actor dictionary and lexicons of `args`.
+    pub fn new(args: &DataArgs) -> Result<Self, LoadError> {
         // Each language's matcher compiles on its first document.
         let actors = Dictionary::load(&args.sources())?;
-        Ok(Pipeline { actors })
+        let events = Coder::new(args.lexicon()?);
+        Ok(Pipeline { actors, events })
     }
 
-    /// The pipeline with the built-in dictionary (tests, examples).
+    /// The pipeline with the built-in dictionary and lexicons (tests,
+    /// examples).
     pub fn builtin() -> Result<Self, LoadError> {
         Ok(Pipeline {
             actors: Dictionary::builtin()?,
+            events: Coder::new(Lexicon::builtin()?),
         })
     }
 
@@ -85,19 +113,65 @@ impl Pipeline {
     }
 
     fn run_stages(&self, raw: RawDoc) -> Record {
+        match self.read(raw) {
+            Ok(doc) => {
+                let events =
+                    self.events
+                        .code(&doc.article.text, &doc.analysed, &doc.mentions, doc.day);
+                doc.record(&events)
+            }
+            Err(record) => *record,
+        }
+    }
+
+    /// Every stage up to the actors; a document that cannot be read is its
+    /// error record.
+    fn read(&self, raw: RawDoc) -> Result<ReadDoc, Box<Record>> {
         let id = raw.id.clone();
         let url = raw.url.clone();
-        let decoded = match dyad_input::decode(raw) {
-            Ok(d) => d,
-            Err(e) => return Record::error(id, url, e.0),
-        };
+        let decoded = dyad_input::decode(raw).map_err(|e| Box::new(Record::error(id, url, e.0)))?;
         let article = dyad_extract::extract(decoded);
         let lang = language(&article);
         let spans: Vec<_> = article.blocks.iter().map(|b| b.span).collect();
         let analysed = dyad_nlp::analyse(&article.text, &spans, lang);
         let day = article.date.as_deref().and_then(dyad_actors::document_day);
         let mentions = self.actors.link(&article.text, &analysed, day);
-        Record::from_article(&article, lang.map(Lang::code), &mentions)
+        Ok(ReadDoc {
+            article,
+            analysed,
+            mentions,
+            day,
+        })
+    }
+
+    /// The record of one document and, sentence by sentence, why the
+    /// coder gave it its events (`dyad explain`).
+    pub fn explain(&self, raw: RawDoc) -> (Record, Option<(String, Explanation)>) {
+        match self.read(raw) {
+            Ok(doc) => {
+                let (events, explanation) =
+                    self.events
+                        .explain(&doc.article.text, &doc.analysed, &doc.mentions, doc.day);
+                let record = doc.record(&events);
+                (record, Some((doc.article.text, explanation)))
+            }
+            Err(record) => (*record, None),
+        }
+    }
+}
+
+/// A document read up to its actor mentions.
+struct ReadDoc {
+    article: Article,
+    analysed: Analysed,
+    mentions: Vec<Mention>,
+    day: Option<u32>,
+}
+
+impl ReadDoc {
+    fn record(&self, events: &[Event]) -> Record {
+        let lang = self.analysed.lang.map(Lang::code);
+        Record::from_article(&self.article, lang, &self.mentions, events)
     }
 }
 

@@ -1,0 +1,398 @@
+//! The coder: for each sentence of the kept blocks with actors of at least
+//! two countries or organisations, its triggers, their modality and sides,
+//! then one event per (type, actor side, recipient side) for the article,
+//! the one with the surest evidence kept.
+
+use dyad_core::{Event, EventType, Mention, Participant, Span};
+use dyad_nlp::Analysed;
+
+use crate::context::{self, ArticleContext};
+use crate::dates::{self, Day};
+use crate::explain::{Explanation, SentenceTrace};
+use crate::lexicon::{LangLexicon, Lexicon, Trigger};
+use crate::modality::{modality, Modality};
+use crate::roles::{assign, Sides};
+use crate::sentence::{Group, SentenceView};
+use crate::triggers::{self, Found};
+
+/// Codes PLOVER events between; the lexicons it was built with.
+pub struct Coder {
+    lexicon: Lexicon,
+}
+
+/// A coded event before the article-level merge, with the contexts of its
+/// sentence as bits.
+struct Candidate {
+    event: Event,
+    context: u64,
+}
+
+impl Coder {
+    pub fn new(lexicon: Lexicon) -> Self {
+        Coder { lexicon }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The events of an article: `text` and its analysis (kept blocks
+    /// only), its actor mentions, and its date when known.
+    pub fn code(
+        &self,
+        text: &str,
+        analysed: &Analysed,
+        mentions: &[Mention],
+        day: Option<Day>,
+    ) -> Vec<Event> {
+        self.run(text, analysed, mentions, day, None)
+    }
+
+    /// [`Coder::code`], and for each sentence what the coder saw and
+    /// decided.
+    pub fn explain(
+        &self,
+        text: &str,
+        analysed: &Analysed,
+        mentions: &[Mention],
+        day: Option<Day>,
+    ) -> (Vec<Event>, Explanation) {
+        let mut explanation = Explanation::default();
+        let events = self.run(text, analysed, mentions, day, Some(&mut explanation));
+        (events, explanation)
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        analysed: &Analysed,
+        mentions: &[Mention],
+        day: Option<Day>,
+        mut trace: Option<&mut Explanation>,
+    ) -> Vec<Event> {
+        let Some(lex) = analysed.lang.and_then(|l| self.lexicon.lang(l)) else {
+            if let Some(t) = trace {
+                t.note = Some("no event lexicon for this document's language".into());
+            }
+            return Vec::new();
+        };
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&i| mentions[i].span.start);
+        let topic = topic(mentions);
+        let mut next = 0;
+        let mut last_person: Option<usize> = None;
+        let mut article = ArticleContext::default();
+        let mut candidates = Vec::new();
+        for s in &analysed.sentences {
+            let tokens = analysed.sentence_tokens(s);
+            let mask = context::sentence_mask(lex, tokens);
+            article.add(mask);
+            let person = |i: usize| mentions[i].kind == "person";
+            while next < order.len() && mentions[order[next]].span.start < s.span.start {
+                if person(order[next]) {
+                    last_person = Some(order[next]);
+                }
+                next += 1;
+            }
+            let mut end = next;
+            while end < order.len() && mentions[order[end]].span.start < s.span.end {
+                end += 1;
+            }
+            let inside = &order[next..end];
+            let antecedent = last_person;
+            if let Some(&p) = inside.iter().rev().find(|&&i| person(i)) {
+                last_person = Some(p);
+            }
+            next = end;
+            // Events need two countries or organisations: the sentence's,
+            // or one of them and the person a pronoun may stand for.
+            let mut codes = inside
+                .iter()
+                .chain(antecedent.as_ref())
+                .filter_map(|&i| mentions[i].code());
+            let first_code = codes.next();
+            let two_sides = codes.any(|c| Some(c) != first_code);
+            if !two_sides && trace.is_none() {
+                continue;
+            }
+            let view = SentenceView::new(text, tokens, lex, mentions, inside, antecedent);
+            let mut st = trace
+                .is_some()
+                .then(|| SentenceTrace::new(s.span, s.block, &view, mentions, text));
+            if two_sides || st.is_some() {
+                for found in triggers::find(lex, &view) {
+                    let outcome = self.code_trigger(
+                        text,
+                        lex,
+                        &view,
+                        &found,
+                        mentions,
+                        day,
+                        s.span,
+                        topic.as_ref(),
+                    );
+                    if let Some(st) = st.as_mut() {
+                        st.add_trigger(
+                            text,
+                            &view,
+                            &found,
+                            &lex.triggers[found.trigger as usize],
+                            &outcome,
+                        );
+                    }
+                    if let Ok((events, _)) = outcome {
+                        candidates.extend(events.into_iter().map(|event| Candidate {
+                            event,
+                            context: mask,
+                        }));
+                    }
+                }
+            }
+            if let (Some(t), Some(st)) = (trace.as_deref_mut(), st) {
+                t.sentences.push(st);
+            }
+        }
+        let dominant = article.dominant();
+        for c in &mut candidates {
+            c.event.context = context::codes(lex, c.context | dominant);
+        }
+        merge(candidates.into_iter().map(|c| c.event).collect())
+    }
+
+    /// The event of one trigger, or why there is none.
+    #[allow(clippy::too_many_arguments)]
+    fn code_trigger(
+        &self,
+        text: &str,
+        lex: &LangLexicon,
+        view: &SentenceView<'_>,
+        found: &Found,
+        mentions: &[Mention],
+        day: Option<Day>,
+        sentence: Span,
+        topic: Option<&Participant>,
+    ) -> Result<(Vec<Event>, Sides), String> {
+        let trigger: &Trigger = &lex.triggers[found.trigger as usize];
+        let (kind, mode, planned) = match modality(text, view, found, trigger.kind) {
+            Modality::Dropped(why) => return Err(format!("not coded: {why}")),
+            Modality::Asserted => (trigger.kind, trigger.mode.clone(), false),
+            Modality::Planned(k) if k == trigger.kind => (k, trigger.mode.clone(), true),
+            Modality::Planned(k) => (k, None, true),
+        };
+        let mut sides = assign(view, mentions, found, trigger, kind)?;
+        let side =
+            |groups: &[usize]| participants(groups.iter().map(|&g| &view.groups[g]), mentions);
+        let actors = side(&sides.actors);
+        let mut recipients = side(&sides.recipients);
+        recipients.retain(|r| !actors.iter().any(|a| a.code == r.code));
+        let mut partners = side(&sides.partners);
+        partners.retain(|r| !actors.iter().any(|a| a.code == r.code));
+        let symmetric = kind.is_symmetric() && sides.recipients.is_empty();
+        if symmetric {
+            if actors.len() + partners.len() < 2 {
+                return Err(format!(
+                    "{}: fewer than two sides ({})",
+                    kind.as_str(),
+                    sides.why.join("; ")
+                ));
+            }
+        } else if !actors.is_empty()
+            && recipients.is_empty()
+            && !trigger.subject_receives
+            && takes_topic(kind)
+        {
+            // "Сооружение газопровода одобрила также Финляндия": what the
+            // article is about receives a stance that names no one else.
+            match topic.filter(|t| !actors.iter().any(|a| a.code == t.code)) {
+                Some(t) => {
+                    recipients.push(t.clone());
+                    sides
+                        .why
+                        .push(format!("recipient: {} , the article's main actor", t.code));
+                    sides.sure -= 0.15;
+                }
+                None => {
+                    return Err(format!(
+                        "{}: no recipient of another country ({})",
+                        kind.as_str(),
+                        sides.why.join("; ")
+                    ))
+                }
+            }
+        } else if actors.is_empty() || recipients.is_empty() {
+            return Err(format!(
+                "{}: no {} ({})",
+                kind.as_str(),
+                if actors.is_empty() {
+                    "actor"
+                } else {
+                    "recipient of another country"
+                },
+                if sides.why.is_empty() {
+                    "no side in the clause".to_string()
+                } else {
+                    sides.why.join("; ")
+                }
+            ));
+        }
+        let used = sides
+            .actors
+            .iter()
+            .chain(&sides.recipients)
+            .map(|&g| &view.groups[g]);
+        let evidence = evidence_span(view, found, used);
+        let date = nearest_date(lex, view, found).and_then(|e| dates::resolve(e, day));
+        let mut confidence = sides.sure + 0.05 * (trigger.words.len() as f32 - 1.0);
+        if planned {
+            confidence *= 0.8;
+        }
+        let event = Event {
+            kind,
+            mode,
+            actors,
+            recipients,
+            context: Vec::new(),
+            date,
+            score: self.lexicon.score(kind),
+            confidence: (confidence.clamp(0.1, 0.95) * 100.0).round() / 100.0,
+            sentence,
+            evidence,
+        };
+        if partners.is_empty() {
+            return Ok((vec![event], sides));
+        }
+        // One bilateral event per partner of the subject.
+        let events = partners
+            .into_iter()
+            .map(|p| {
+                let mut e = event.clone();
+                e.actors.push(p);
+                e
+            })
+            .collect();
+        Ok((events, sides))
+    }
+}
+
+/// Types whose recipient may be the article's main actor when the
+/// sentence names none: stances towards something (support, criticism,
+/// rejection, demands, threats).
+fn takes_topic(kind: EventType) -> bool {
+    use EventType::*;
+    matches!(
+        kind,
+        Support | Accuse | Reject | Request | Threaten | Concede
+    )
+}
+
+/// Mentions an actor needs, and the share of all mentions, to be what an
+/// article is about.
+const TOPIC_MIN_MENTIONS: usize = 4;
+const TOPIC_MIN_SHARE: f32 = 0.4;
+
+/// The article's main actor: the code most of its mentions name, when it
+/// clearly leads.
+fn topic(mentions: &[Mention]) -> Option<Participant> {
+    let mut counts: Vec<(&str, usize, &str)> = Vec::new();
+    for m in mentions.iter().filter(|m| !m.place) {
+        let Some(code) = m.code() else { continue };
+        match counts.iter_mut().find(|(c, _, _)| *c == code) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((code, 1, &m.actor)),
+        }
+    }
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let &(code, n, id) = counts.iter().max_by_key(|c| c.1)?;
+    (n >= TOPIC_MIN_MENTIONS && n as f32 >= TOPIC_MIN_SHARE * total as f32).then(|| Participant {
+        code: code.to_string(),
+        id: id.to_string(),
+    })
+}
+
+/// The distinct codes of some sides, each with the id of its first
+/// mention.
+fn participants<'g>(
+    groups: impl Iterator<Item = &'g Group>,
+    mentions: &[Mention],
+) -> Vec<Participant> {
+    let mut out: Vec<Participant> = Vec::new();
+    for g in groups {
+        for &m in &g.mentions {
+            let Some(code) = mentions[m].code() else {
+                continue;
+            };
+            if !out.iter().any(|p| p.code == code) {
+                out.push(Participant {
+                    code: code.to_string(),
+                    id: mentions[m].actor.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// From the first to the last word of the trigger and its sides.
+fn evidence_span<'g>(
+    view: &SentenceView<'_>,
+    found: &Found,
+    groups: impl Iterator<Item = &'g Group>,
+) -> Span {
+    let mut first = found.anchor();
+    let mut last = found.last();
+    for g in groups {
+        first = first.min(g.start);
+        last = last.max(g.end.saturating_sub(1));
+    }
+    Span::new(view.tokens[first].span.start, view.tokens[last].span.end)
+}
+
+/// The date expression nearest the trigger, preferring its clause.
+fn nearest_date(lex: &LangLexicon, view: &SentenceView<'_>, found: &Found) -> Option<dates::Expr> {
+    let anchor = found.anchor();
+    let clause = view.clause[anchor];
+    dates::find(lex, view)
+        .into_iter()
+        .min_by_key(|(i, _)| (view.clause[*i] != clause, i.abs_diff(anchor)))
+        .map(|(_, e)| e)
+}
+
+/// One event per (type, actor codes, recipient codes): the most confident,
+/// earliest on ties, with the mode, date and contexts the others add.
+fn merge(events: Vec<Event>) -> Vec<Event> {
+    let key = |e: &Event| {
+        let mut a: Vec<&str> = e.actors.iter().map(|p| p.code.as_str()).collect();
+        let mut r: Vec<&str> = e.recipients.iter().map(|p| p.code.as_str()).collect();
+        a.sort_unstable();
+        r.sort_unstable();
+        (e.kind, a.join(" "), r.join(" "))
+    };
+    let mut out: Vec<Event> = Vec::new();
+    let mut keys: Vec<(EventType, String, String)> = Vec::new();
+    for e in events {
+        let k = key(&e);
+        match keys.iter().position(|x| *x == k) {
+            None => {
+                keys.push(k);
+                out.push(e);
+            }
+            Some(i) => {
+                let kept = &mut out[i];
+                let (mut best, other) = if e.confidence > kept.confidence {
+                    (e, kept.clone())
+                } else {
+                    (kept.clone(), e)
+                };
+                best.mode = best.mode.or(other.mode);
+                best.date = best.date.or(other.date);
+                for c in other.context {
+                    if !best.context.contains(&c) {
+                        best.context.push(c);
+                    }
+                }
+                *kept = best;
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,68 @@
+//! Whether a trigger reports an event that happened: negated, questioned
+//! or hypothetical triggers are dropped; planned or promised ones change
+//! type (events.md: a future CONSULT, SUPPORT, COOPERATE or AID is AGREE;
+//! a promised sanction, strike or arrest is a THREATEN).
+
+use dyad_core::EventType;
+
+use crate::lexicon::Role;
+use crate::sentence::SentenceView;
+use crate::triggers::Found;
+
+/// Tokens before the trigger a negation may stand in ("не встретился",
+/// "не е подписал").
+const NEGATION_REACH: usize = 2;
+/// Tokens before the trigger a future marker may stand in ("планирует в
+/// ближайшее время провести").
+const FUTURE_REACH: usize = 5;
+
+/// What modality does to a trigger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Modality {
+    Asserted,
+    /// Planned or promised: the type becomes this.
+    Planned(EventType),
+    Dropped(&'static str),
+}
+
+pub(crate) fn modality(
+    text: &str,
+    view: &SentenceView<'_>,
+    found: &Found,
+    kind: EventType,
+) -> Modality {
+    let anchor = found.anchor();
+    let clause = view.clause[anchor];
+    let same_clause = |k: &usize| view.clause[*k] == clause;
+    let has = |k: usize, r: Role| view.marks[k] & r.bit() != 0;
+    let negated = (anchor.saturating_sub(NEGATION_REACH)..anchor)
+        .chain(anchor + 1..found.last())
+        .filter(same_clause)
+        .any(|k| has(k, Role::Negation));
+    if negated {
+        return Modality::Dropped("negated");
+    }
+    let n = view.tokens.len();
+    if n > 0 && view.is_punct(text, n - 1, &['?']) {
+        return Modality::Dropped("a question");
+    }
+    let clause_tokens = || (0..n).filter(same_clause);
+    if clause_tokens().any(|k| has(k, Role::Question)) {
+        return Modality::Dropped("a question");
+    }
+    if clause_tokens().any(|k| has(k, Role::Unreal)) {
+        return Modality::Dropped("hypothetical");
+    }
+    let planned = (anchor.saturating_sub(FUTURE_REACH)..anchor)
+        .filter(same_clause)
+        .any(|k| has(k, Role::Future));
+    if !planned {
+        return Modality::Asserted;
+    }
+    use EventType::*;
+    match kind {
+        Consult | Support | Cooperate | Aid => Modality::Planned(Agree),
+        Sanction | Assault | Coerce | Mobilize => Modality::Planned(Threaten),
+        other => Modality::Planned(other),
+    }
+}

@@ -1,0 +1,381 @@
+//! Who is actor and who is recipient of a trigger, from the sides of its
+//! clause: the subject before the trigger (or, in a relative or reported
+//! clause, the side it refers back to; or the speaker of the sentence),
+//! the sides marked by grammar words (partner "с", target "против",
+//! addressee "к", agent "от", between "между", place "в"), and the first
+//! side after the trigger as its object.
+
+use dyad_core::{EventType, Mention, MentionForm};
+use dyad_nlp::TokenKind;
+
+use crate::lexicon::{Role, Trigger};
+use crate::sentence::{Group, SentenceView};
+use crate::triggers::Found;
+
+/// The sides chosen for one trigger: group indexes, and why.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Sides {
+    pub actors: Vec<usize>,
+    pub recipients: Vec<usize>,
+    /// For a symmetric event with a subject: the sides it was held with,
+    /// one bilateral event each ("встречи с лидерами Ирана, Турции и
+    /// Армении").
+    pub partners: Vec<usize>,
+    pub why: Vec<String>,
+    /// 0–1: how directly the grammar gave the sides.
+    pub sure: f32,
+}
+
+fn role_name(g: &Group) -> &'static str {
+    g.marker.map_or("unmarked", |r| r.name())
+}
+
+struct Ctx<'v, 'a> {
+    view: &'v SentenceView<'a>,
+    /// The document's mentions.
+    mentions: &'v [Mention],
+    clause: u16,
+    first: usize,
+    last: usize,
+}
+
+impl Ctx<'_, '_> {
+    fn groups(&self) -> impl Iterator<Item = (usize, &Group)> {
+        self.view.groups.iter().enumerate()
+    }
+
+    fn in_clause(&self) -> impl Iterator<Item = (usize, &Group)> {
+        self.groups().filter(move |(_, g)| g.clause == self.clause)
+    }
+
+    /// The trigger's clause and, when the trigger ends its clause, the
+    /// relative clause right after it ("встреч, которые он провел с …").
+    fn with_relative(&self) -> impl Iterator<Item = (usize, &Group)> {
+        let v = self.view;
+        let next = self.clause + 1;
+        let start = v.clause.iter().position(|&c| c == next);
+        let follows = start
+            .is_some_and(|s| v.subordinate.get(next as usize) == Some(&true) && s <= self.last + 2);
+        self.groups()
+            .filter(move |(_, g)| g.clause == self.clause || (follows && g.clause == next))
+    }
+
+    fn is_free(g: &Group) -> bool {
+        g.marker.is_none() && !g.place
+    }
+
+    /// The subject: the nearest unmarked side before the trigger in its
+    /// clause; else the side a subordinate clause refers back to; else the
+    /// speaker the sentence quotes.
+    fn subject(&self) -> Option<(usize, &'static str, f32)> {
+        // The nearest side before the trigger in the nominative ("Трамп
+        // поддерживает решение Англии …", not "Англии").
+        let before = || {
+            self.in_clause()
+                .filter(|(_, g)| g.end <= self.first && Self::is_free(g))
+        };
+        if let Some((i, _)) = before().filter(|(_, g)| !g.oblique).last() {
+            return Some((i, "the subject before the trigger", 0.3));
+        }
+        let clause_start = self.view.clause.iter().position(|&c| c == self.clause)?;
+        if self.clause > 0 && self.view.subordinate[self.clause as usize] {
+            // The side right before the comma ("Шойгу, который прибыл"),
+            // else the subject of the sentence ("Гренелл разослал письма,
+            // в которых призвал").
+            let eligible = |g: &Group| !g.place && g.marker != Some(Role::Target);
+            let adjacent = self
+                .groups()
+                .find(|(_, g)| g.end <= clause_start && g.end + 3 > clause_start && eligible(g));
+            let main = || {
+                self.groups()
+                    .find(|(_, g)| g.end <= clause_start && Self::is_free(g))
+            };
+            if let Some((i, _)) = adjacent {
+                return Some((i, "the side the clause refers back to", 0.2));
+            }
+            if let Some((i, _)) = main() {
+                return Some((i, "the subject of the sentence the clause belongs to", 0.1));
+            }
+        }
+        let speech = Role::Speech.bit();
+        let speaker = self.groups().find(|(_, g)| {
+            Self::is_free(g)
+                && (g.start.saturating_sub(3)..g.start).any(|k| self.view.marks[k] & speech != 0)
+        });
+        if let Some((i, _)) = speaker {
+            return Some((i, "the speaker the sentence quotes", 0.15));
+        }
+        // "В Берлине возмутились": a seat of government named as a place
+        // before a verb without a subject speaks for it.
+        let capital = self.in_clause().filter(|(_, g)| {
+            g.end <= self.first
+                && g.place
+                && g.mentions
+                    .iter()
+                    .all(|&m| self.mentions[m].form == MentionForm::Capital)
+        });
+        if let Some((i, _)) = capital.last() {
+            return Some((i, "a capital standing for its government", 0.1));
+        }
+        before().last().map(|(i, _)| {
+            (
+                i,
+                "the side before the trigger (not in the nominative)",
+                0.1,
+            )
+        })
+    }
+
+    /// The first unmarked side after the trigger in its clause, skipping
+    /// `skip`, that starts within `OBJECT_REACH` tokens of the trigger or
+    /// of a skipped side after it ("обвинил Россию", not "обвинил Запад в
+    /// попытках испортить отношения внутри СНГ").
+    fn object(&self, skip: &[usize]) -> Option<usize> {
+        let mut reach = self.last;
+        for &i in skip {
+            let g = &self.view.groups[i];
+            if g.start > self.first {
+                reach = reach.max(g.end);
+            }
+        }
+        let words_between = |from: usize, to: usize| {
+            (from + 1..to)
+                .filter(|&k| self.view.tokens[k].kind == TokenKind::Word)
+                .count()
+        };
+        self.in_clause()
+            .find(|(i, g)| g.start > self.first && Self::is_free(g) && !skip.contains(i))
+            .filter(|(_, g)| g.start <= reach || words_between(reach, g.start) <= OBJECT_REACH)
+            .map(|(i, _)| i)
+    }
+
+    fn marked(&self, roles: &[Role], skip: &[usize]) -> Option<usize> {
+        let candidates = || {
+            self.in_clause()
+                .filter(|(i, g)| g.marker.is_some_and(|m| roles.contains(&m)) && !skip.contains(i))
+        };
+        // Before the trigger only a partner or agent may stand ("с
+        // Путиным встретился"); a target or addressee follows it.
+        let fronted =
+            |g: &Group| matches!(g.marker, Some(Role::Partner | Role::Agent | Role::Between));
+        candidates()
+            .find(|(_, g)| g.start > self.first)
+            .or_else(|| candidates().filter(|(_, g)| fronted(g)).last())
+            .map(|(i, _)| i)
+    }
+}
+
+/// Tokens between a trigger and its object at most ("предупредил в
+/// понедельник Тегеран").
+const OBJECT_REACH: usize = 4;
+/// Tokens between a trigger and the place it happened at most ("нанесла
+/// удары по целям в Сирии").
+const PLACE_REACH: usize = 6;
+
+/// Types whose recipient may be a territory named as a place ("удары в
+/// Сирии", "оружие в Россию").
+fn place_may_receive(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Assault | EventType::Aid | EventType::Mobilize | EventType::Coerce
+    )
+}
+
+pub(crate) fn assign(
+    view: &SentenceView<'_>,
+    mentions: &[Mention],
+    found: &Found,
+    trigger: &Trigger,
+    kind: EventType,
+) -> Result<Sides, String> {
+    let ctx = Ctx {
+        view,
+        mentions,
+        clause: view.clause[found.anchor()],
+        first: found.anchor(),
+        last: found.last(),
+    };
+    let mut sides = Sides {
+        sure: 0.4,
+        ..Sides::default()
+    };
+    let visit = trigger.mode.as_deref() == Some("visit");
+    if kind.is_symmetric() && !visit {
+        symmetric(&ctx, &mut sides);
+    } else if trigger.subject_receives {
+        receiving(&ctx, kind, &mut sides);
+    } else {
+        directed(&ctx, kind, visit || trigger.host_place, &mut sides);
+    }
+    Ok(sides)
+}
+
+fn symmetric(ctx: &Ctx<'_, '_>, sides: &mut Sides) {
+    if let Some((i, how, sure)) = ctx.subject() {
+        sides.actors.push(i);
+        sides.why.push(format!("side {i}: {how}"));
+        sides.sure += sure;
+    }
+    for (i, g) in ctx.with_relative() {
+        if matches!(g.marker, Some(Role::Partner | Role::Between)) && !sides.actors.contains(&i) {
+            sides.partners.push(i);
+            sides.why.push(format!("side {i}: marked {}", role_name(g)));
+            sides.sure += 0.2;
+        }
+    }
+    if sides.actors.is_empty()
+        || sides
+            .partners
+            .iter()
+            .any(|&i| ctx.view.groups[i].marker == Some(Role::Between))
+    {
+        // "переговоры между Москвой и Киевом": one event of all of them.
+        sides.actors.append(&mut sides.partners);
+    }
+    if distinct_codes(ctx, &sides.actors) + distinct_codes(ctx, &sides.partners) < 2 {
+        if let Some(i) = ctx.object(&sides.actors) {
+            sides.actors.push(i);
+            sides
+                .why
+                .push(format!("side {i}: the first side after the trigger"));
+        }
+    }
+}
+
+/// How many countries or organisations some sides hold.
+fn distinct_codes(ctx: &Ctx<'_, '_>, groups: &[usize]) -> usize {
+    let mut codes: Vec<&str> = groups
+        .iter()
+        .flat_map(|&g| ctx.view.groups[g].codes.iter().map(String::as_str))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.len()
+}
+
+fn receiving(ctx: &Ctx<'_, '_>, kind: EventType, sides: &mut Sides) {
+    if let Some((i, how, sure)) = ctx.subject() {
+        sides.recipients.push(i);
+        sides.why.push(format!(
+            "recipient {i}: {how} (the trigger's subject receives)"
+        ));
+        sides.sure += sure;
+    }
+    if let Some(i) = ctx.marked(&[Role::Agent], &sides.recipients) {
+        sides.actors.push(i);
+        sides.why.push(format!("actor {i}: marked agent"));
+        sides.sure += 0.3;
+    } else if let Some(i) = ctx.object(&sides.recipients) {
+        sides.actors.push(i);
+        sides
+            .why
+            .push(format!("actor {i}: the first side after the trigger"));
+    } else if let Some((i, _)) = ctx
+        .in_clause()
+        .find(|(i, g)| g.place && !sides.recipients.contains(i))
+    {
+        // "в Германии компания получила разрешения": the state where it
+        // was received gave it.
+        sides.actors.push(i);
+        sides
+            .why
+            .push(format!("actor {i}: the state where it was received"));
+    }
+    if sides.recipients.is_empty() && place_may_receive(kind) {
+        if let Some(i) = ctx.marked(&[Role::Place], &sides.actors) {
+            sides.recipients.push(i);
+            sides
+                .why
+                .push(format!("recipient {i}: the place it happened"));
+        }
+    }
+}
+
+fn directed(ctx: &Ctx<'_, '_>, kind: EventType, host_place: bool, sides: &mut Sides) {
+    let subject = ctx.subject();
+    if let Some((i, how, sure)) = subject {
+        sides.actors.push(i);
+        sides.why.push(format!("actor {i}: {how}"));
+        sides.sure += sure;
+    }
+    let targets: &[Role] = if host_place {
+        &[Role::Target, Role::Addressee, Role::Partner]
+    } else {
+        &[Role::Target, Role::Addressee]
+    };
+    if let Some(i) = ctx.marked(targets, &sides.actors) {
+        sides.recipients.push(i);
+        sides.why.push(format!(
+            "recipient {i}: marked {}",
+            role_name(&ctx.view.groups[i])
+        ));
+        sides.sure += 0.3;
+        if sides.actors.is_empty() {
+            // "санкции ЕС против России": the doer follows the noun.
+            if let Some(j) = ctx.object(&sides.recipients) {
+                sides.actors.push(j);
+                sides.why.push(format!(
+                    "actor {j}: the first unmarked side after the trigger"
+                ));
+            }
+        }
+    } else if let Some(i) = ctx.object(&sides.actors) {
+        if sides.actors.is_empty() {
+            // No subject: an unmarked side after a noun is its doer
+            // ("визит Путина в Баку"), the next one its recipient.
+            sides.actors.push(i);
+            sides
+                .why
+                .push(format!("actor {i}: the first side after the trigger"));
+            if let Some(j) = ctx.object(&sides.actors) {
+                sides.recipients.push(j);
+                sides
+                    .why
+                    .push(format!("recipient {j}: the next side after it"));
+            }
+        } else {
+            sides.recipients.push(i);
+            sides
+                .why
+                .push(format!("recipient {i}: the object after the trigger"));
+            sides.sure += 0.2;
+        }
+    }
+    if sides.recipients.is_empty() && !sides.actors.is_empty() {
+        // "solidarity with Ukraine", "withdrew from Syria", "asked help
+        // from Russia": any other marked side after the trigger.
+        if let Some((i, g)) = ctx.in_clause().find(|(i, g)| {
+            g.start > ctx.first
+                && !g.place
+                && matches!(g.marker, Some(Role::Partner | Role::Agent))
+                && !sides.actors.contains(i)
+        }) {
+            sides.recipients.push(i);
+            sides.why.push(format!(
+                "recipient {i}: the side after a {} word",
+                role_name(g)
+            ));
+        }
+    }
+    if sides.recipients.is_empty() && (host_place || place_may_receive(kind)) {
+        if let Some(i) = ctx
+            .in_clause()
+            .find(|(i, g)| {
+                g.place
+                    && g.start > ctx.first
+                    && g.start <= ctx.last + PLACE_REACH
+                    && !sides.actors.contains(i)
+            })
+            .map(|(i, _)| i)
+        {
+            sides.recipients.push(i);
+            let what = if host_place {
+                "the host, named as a place"
+            } else {
+                "the place it happened"
+            };
+            sides.why.push(format!("recipient {i}: {what}"));
+            sides.sure += 0.1;
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! One sentence as the coder reads it: each token's word form and the
+//! grammar words covering it, its clauses, and the sides (groups of
+//! coordinated actor mentions) with the word that marks their role.
+
+use dyad_core::Mention;
+use dyad_nlp::{Token, TokenKind};
+
+use crate::lexicon::{LangLexicon, Role};
+use crate::words::WordForm;
+
+/// Roles a grammar word can give to the side right after it, in the order
+/// they win when one word has several (Bulgarian "на" may be listed twice).
+pub(crate) const MARKERS: [Role; 6] = [
+    Role::Target,
+    Role::Partner,
+    Role::Between,
+    Role::Agent,
+    Role::Addressee,
+    Role::Place,
+];
+
+/// Coordinated actor mentions that act together ("Великобритания и
+/// Евросоюз").
+#[derive(Clone, Debug)]
+pub(crate) struct Group {
+    /// Indexes into the document's mentions, in text order.
+    pub mentions: Vec<usize>,
+    /// Token range in the sentence (end exclusive).
+    pub start: usize,
+    pub end: usize,
+    /// The grammar word before the side, if it gives it a role.
+    pub marker: Option<Role>,
+    /// Named as a location ("в Москве").
+    pub place: bool,
+    pub clause: u16,
+    /// The distinct codes of its mentions.
+    pub codes: Vec<String>,
+    /// Its first word has an oblique case ending: not a subject.
+    pub oblique: bool,
+}
+
+pub(crate) struct SentenceView<'a> {
+    pub tokens: &'a [Token],
+    pub forms: Vec<WordForm<'a>>,
+    /// Role bits of the grammar phrases covering each token.
+    pub marks: Vec<u16>,
+    /// Role bits of the grammar phrases ending at each token.
+    pub ends: Vec<u16>,
+    /// Clause number of each token.
+    pub clause: Vec<u16>,
+    /// Whether each clause opens with a subordinating word.
+    pub subordinate: Vec<bool>,
+    /// The token belongs to an actor mention.
+    pub in_mention: Vec<bool>,
+    pub groups: Vec<Group>,
+}
+
+impl<'a> SentenceView<'a> {
+    /// `mentions` are the document's mentions; `inside` the indexes of
+    /// those within this sentence, in text order; `antecedent` the last
+    /// person named before the sentence, whom a personal pronoun
+    /// ([pronoun]) stands for unless the sentence names one before it.
+    pub fn new(
+        text: &str,
+        tokens: &'a [Token],
+        lex: &LangLexicon,
+        mentions: &[Mention],
+        inside: &[usize],
+        antecedent: Option<usize>,
+    ) -> Self {
+        let n = tokens.len();
+        let forms: Vec<WordForm<'a>> = tokens.iter().map(|t| WordForm::of(t, lex.lang)).collect();
+        let mut marks = vec![0u16; n];
+        let mut ends = vec![0u16; n];
+        let mut starts = vec![0u16; n];
+        for i in 0..n {
+            lex.phrase_index.for_each(&forms[i], |&p| {
+                let phrase = &lex.phrases[p as usize];
+                let len = phrase.words.len();
+                if i + len > n {
+                    return;
+                }
+                if phrase.words[1..]
+                    .iter()
+                    .zip(&forms[i + 1..i + len])
+                    .all(|(w, f)| w.matches(f))
+                {
+                    let bit = phrase.role.bit();
+                    for m in &mut marks[i..i + len] {
+                        *m |= bit;
+                    }
+                    ends[i + len - 1] |= bit;
+                    starts[i] |= bit;
+                }
+            });
+        }
+        let (clause, subordinate) = clauses(text, tokens, &starts);
+        let mut in_mention = vec![false; n];
+        let mut spans = Vec::with_capacity(inside.len());
+        for &m in inside {
+            let span = mentions[m].span;
+            let first = tokens.partition_point(|t| t.span.end <= span.start);
+            let last = tokens.partition_point(|t| t.span.start < span.end);
+            if first < last {
+                in_mention[first..last].iter_mut().for_each(|b| *b = true);
+                spans.push((m, first, last));
+            }
+        }
+        // Pronouns stand for the last person named before them.
+        let pronoun = Role::Pronoun.bit();
+        if (0..n).any(|i| starts[i] & pronoun != 0) {
+            let mut with_pronouns = Vec::with_capacity(spans.len() + 2);
+            let mut last_person = antecedent;
+            let mut next = spans.iter().peekable();
+            for i in 0..n {
+                while let Some(&&(m, first, last)) = next.peek() {
+                    if first > i {
+                        break;
+                    }
+                    if mentions[m].kind == "person" {
+                        last_person = Some(m);
+                    }
+                    with_pronouns.push((m, first, last));
+                    next.next();
+                }
+                if starts[i] & pronoun != 0 && !in_mention[i] {
+                    if let Some(p) = last_person {
+                        with_pronouns.push((p, i, i + 1));
+                    }
+                }
+            }
+            with_pronouns.extend(next.copied());
+            spans = with_pronouns;
+        }
+        let mut view = SentenceView {
+            tokens,
+            forms,
+            marks,
+            ends,
+            clause,
+            subordinate,
+            in_mention,
+            groups: Vec::new(),
+        };
+        view.groups = view.group(text, mentions, &spans);
+        for g in &mut view.groups {
+            let head = &view.tokens[g.start];
+            g.oblique = head.kind == TokenKind::Word && lex.is_oblique(&head.norm);
+        }
+        view
+    }
+
+    fn has(&self, i: usize, role: Role) -> bool {
+        self.marks[i] & role.bit() != 0
+    }
+
+    pub fn is_punct(&self, text: &str, i: usize, chars: &[char]) -> bool {
+        let t = &self.tokens[i];
+        t.kind == TokenKind::Punct
+            && t.span
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(|c| chars.contains(&c))
+    }
+
+    /// Mentions joined by commas or [and] words become one side.
+    fn group(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        spans: &[(usize, usize, usize)],
+    ) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        for &(m, first, last) in spans {
+            if mentions[m].code().is_none() {
+                continue;
+            }
+            if let Some(g) = groups.last_mut() {
+                let between = g.end..first;
+                // "Britain and the European Union": a list, with at most
+                // a couple of plain words ("the", "его") besides.
+                let joiner = |i: usize| self.has(i, Role::And) || self.is_punct(text, i, &[',']);
+                let plain = |i: usize| {
+                    let t = &self.tokens[i];
+                    t.kind == TokenKind::Word && !t.upper_initial && self.marks[i] == 0
+                };
+                let listed = between.clone().any(joiner)
+                    && between.clone().filter(|&i| !joiner(i)).count() <= 1
+                    && between.clone().all(|i| joiner(i) || plain(i));
+                // "Путин и френският му колега Оланд": words between two
+                // mentions of one actor's country describe it.
+                let same_code = g
+                    .mentions
+                    .iter()
+                    .any(|&p| mentions[p].code() == mentions[m].code());
+                let described = same_code
+                    && between.clone().all(|i| {
+                        let t = &self.tokens[i];
+                        t.kind == TokenKind::Word && !t.upper_initial && self.marks[i] == 0
+                    });
+                let joins = first >= g.end
+                    && between.len() <= 3
+                    && (listed || described)
+                    && self.clause[first] == g.clause;
+                if joins {
+                    g.mentions.push(m);
+                    g.end = g.end.max(last);
+                    continue;
+                }
+            }
+            groups.push(Group {
+                mentions: vec![m],
+                start: first,
+                end: last,
+                marker: None,
+                place: mentions[m].place,
+                clause: self.clause[first],
+                codes: Vec::new(),
+                oblique: false,
+            });
+        }
+        for g in &mut groups {
+            for &m in &g.mentions {
+                if let Some(c) = mentions[m].code() {
+                    if !g.codes.iter().any(|x| x == c) {
+                        g.codes.push(c.to_string());
+                    }
+                }
+            }
+            g.marker = self.marker_before(text, g.start);
+            // People are not places, whatever precedes them.
+            let person = g.mentions.iter().all(|&m| mentions[m].kind == "person");
+            if g.marker == Some(Role::Place) && person {
+                g.marker = None;
+            }
+            if g.marker == Some(Role::Place) {
+                g.place = true;
+            }
+        }
+        groups
+    }
+
+    /// The role word right before token `start`, over at most two plain
+    /// lower-case words ("с лидерами Ирана", "против трех иранских …").
+    /// A place word counts only right before the side ("в Баку", "в
+    /// руската столица"), never over skipped words ("В четверг Путин").
+    fn marker_before(&self, text: &str, start: usize) -> Option<Role> {
+        let mut skipped = 0;
+        let mut k = start;
+        while k > 0 {
+            k -= 1;
+            if let Some(role) = MARKERS
+                .into_iter()
+                .find(|r| self.ends[k] & r.bit() != 0 && (skipped == 0 || *r != Role::Place))
+            {
+                return Some(role);
+            }
+            let t = &self.tokens[k];
+            if self.is_punct(text, k, &['«', '„', '"', '“', '\'', '‘', '(']) {
+                continue;
+            }
+            let plain = t.kind == TokenKind::Word
+                && !t.upper_initial
+                && self.marks[k] == 0
+                && !self.in_mention[k]
+                && !t.span.slice(text).is_empty();
+            if !plain || skipped == 2 {
+                return None;
+            }
+            skipped += 1;
+        }
+        None
+    }
+}
+
+/// Clause numbers: a new clause opens at `;`, and at a [clause] or
+/// [speech] word right after a comma, dash, colon or quote.
+fn clauses(text: &str, tokens: &[Token], starts: &[u16]) -> (Vec<u16>, Vec<bool>) {
+    let opener = Role::Clause.bit() | Role::Speech.bit();
+    let mut clause = Vec::with_capacity(tokens.len());
+    let mut subordinate = vec![false];
+    let mut current = 0u16;
+    for (i, t) in tokens.iter().enumerate() {
+        let c = t.span.slice(text).chars().next().unwrap_or(' ');
+        if t.kind == TokenKind::Punct && c == ';' {
+            current += 1;
+            subordinate.push(false);
+        } else if i > 0 && starts[i] & opener != 0 {
+            let punct_at = |k: usize| {
+                let c = tokens[k].span.slice(text).chars().next().unwrap_or(' ');
+                matches!(c, ',' | '—' | '–' | ':' | '»' | '"' | '“' | '”' | '(')
+            };
+            // ", който" or, after a preposition, ", в който".
+            let after_punct = punct_at(i - 1)
+                || (i > 1
+                    && tokens[i - 1].kind == TokenKind::Word
+                    && tokens[i - 1].norm.chars().count() <= 3
+                    && punct_at(i - 2));
+            if after_punct {
+                current += 1;
+                subordinate.push(starts[i] & Role::Clause.bit() != 0);
+            }
+        }
+        clause.push(current);
+    }
+    (clause, subordinate)
+}

@@ -1,0 +1,71 @@
+//! Finding the triggers of a sentence: each trigger's anchor word, then its
+//! further words each within `MAX_GAP` tokens of the previous; words inside
+//! actor mentions never count ("Министерство обороны" is no event); on
+//! overlapping matches the longer trigger wins.
+
+use crate::lexicon::LangLexicon;
+use crate::sentence::SentenceView;
+
+/// Tokens allowed between two words of one trigger.
+const MAX_GAP: usize = 3;
+
+/// A trigger found in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    /// Index into `LangLexicon::triggers`.
+    pub trigger: u32,
+    /// Token positions of its words in the sentence, in order.
+    pub tokens: Vec<usize>,
+}
+
+impl Found {
+    pub fn anchor(&self) -> usize {
+        self.tokens[0]
+    }
+
+    pub fn last(&self) -> usize {
+        *self.tokens.last().unwrap_or(&0)
+    }
+}
+
+pub(crate) fn find(lex: &LangLexicon, view: &SentenceView<'_>) -> Vec<Found> {
+    let n = view.tokens.len();
+    let mut all = Vec::new();
+    for i in 0..n {
+        if view.in_mention[i] {
+            continue;
+        }
+        lex.anchors.for_each(&view.forms[i], |&t| {
+            let trigger = &lex.triggers[t as usize];
+            let mut positions = vec![i];
+            for word in &trigger.words[1..] {
+                let prev = *positions.last().unwrap();
+                let end = (prev + 2 + MAX_GAP).min(n);
+                match (prev + 1..end).find(|&k| !view.in_mention[k] && word.matches(&view.forms[k]))
+                {
+                    Some(k) => positions.push(k),
+                    None => return,
+                }
+            }
+            all.push(Found {
+                trigger: t,
+                tokens: positions,
+            });
+        });
+    }
+    // Longer triggers first, then text order, then file order.
+    all.sort_by_key(|f| (std::cmp::Reverse(f.tokens.len()), f.anchor(), f.trigger));
+    let mut used = vec![false; n];
+    let mut kept = Vec::new();
+    for f in all {
+        if f.tokens.iter().any(|&k| used[k]) {
+            continue;
+        }
+        for &k in &f.tokens {
+            used[k] = true;
+        }
+        kept.push(f);
+    }
+    kept.sort_by_key(|f| f.anchor());
+    kept
+}

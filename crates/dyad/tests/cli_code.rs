@@ -394,3 +394,70 @@ fn a_users_actor_file_adds_actors_and_a_malformed_one_stops_with_file_and_line()
     assert!(err.contains(&format!("{}:3:", bad.display())), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn explain_shows_sentences_sides_triggers_and_the_events() {
+    let seed = format!("{}/003_d514d4f6fa22152f.txt", seeds());
+    let out = dyad(&["explain", &seed]);
+    assert!(out.status.success());
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("== 003_d514d4f6fa22152f.txt (language bg"),
+        "{shown}"
+    );
+    assert!(shown.contains("«Путин» RUS [PUTIN_VLADIMIR]"), "{shown}");
+    assert!(shown.contains("trigger «договориха» = AGREE"), "{shown}");
+    assert!(
+        shown.contains("because side 0: the subject before the trigger"),
+        "{shown}"
+    );
+    assert!(shown.contains("ASSAULT [\"RUS\"] → [\"ISIS\"]"), "{shown}");
+}
+
+#[test]
+fn a_lexicon_directory_of_my_own_is_used_and_a_malformed_one_stops_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("doc.txt");
+    std::fs::write(&doc, "Франция приветствовала Германию.\n").unwrap();
+    let lex = dir.path().join("lexicon");
+    std::fs::create_dir_all(lex.join("ru")).unwrap();
+    std::fs::write(
+        lex.join("ru/triggers.txt"),
+        "# a greeting is support\n[SUPPORT]\nприветствовал*\n",
+    )
+    .unwrap();
+    let out = dyad(&[
+        "code",
+        "--lexicon-dir",
+        lex.to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&out);
+    let e = &recs[0]["events"][0];
+    assert_eq!(
+        (e["type"].as_str(), e["actors"][0].as_str()),
+        (Some("SUPPORT"), Some("FRA"))
+    );
+    assert_eq!(e["recipients"][0], "DEU");
+
+    std::fs::write(
+        lex.join("ru/triggers.txt"),
+        "[SUPPORT]\nприветствовал* | voice=loud\n",
+    )
+    .unwrap();
+    let out = dyad(&[
+        "code",
+        "--lexicon-dir",
+        lex.to_str().unwrap(),
+        doc.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ru/triggers.txt:2:"), "{err}");
+    assert!(out.stdout.is_empty());
+}

@@ -59,6 +59,24 @@ fn predictions_from_dyad_code_score_the_same_as_a_live_run() {
 }
 
 #[test]
+fn the_event_coder_meets_its_bars_on_the_seeds_and_the_dev_set() {
+    // The bars: event F1 at least 0.90 on the seeds' required gold
+    // events, at least 0.60 on the 36 hand-coded dev articles.
+    let seeds = format!("{SHARED}/eval/seeds.gold.jsonl");
+    let dev = format!("{SHARED}/eval/dev/events.gold.jsonl");
+    let report = eval(&[&seeds, &dev]);
+    let f1 = |gold: &str| report[gold]["events"]["overall"]["f1"].as_f64().unwrap();
+    assert!(f1(&seeds) >= 0.90, "seeds event F1 {:.3}", f1(&seeds));
+    assert!(f1(&dev) >= 0.60, "dev event F1 {:.3}", f1(&dev));
+    for lang in ["ru", "bg", "uk"] {
+        let tp = report[&dev]["events"]["by_lang"][lang]["tp"]
+            .as_f64()
+            .unwrap();
+        assert!(tp > 0.0, "{lang}: no dev event found");
+    }
+}
+
+#[test]
 fn entity_gold_finds_its_documents_and_the_actor_stage_meets_its_targets() {
     let gold = format!("{SHARED}/eval/entities.dev.jsonl");
     let report = eval(&[&gold]);

@@ -115,12 +115,14 @@ impl Coder {
             if !two_sides && trace.is_none() {
                 continue;
             }
-            let view = SentenceView::new(text, tokens, lex, mentions, inside, antecedent);
+            let mut view = SentenceView::new(text, tokens, lex, mentions, inside, antecedent);
+            let found_all = triggers::find(lex, &view);
+            view.mark_groups(text, mentions, &found_all);
             let mut st = trace
                 .is_some()
                 .then(|| SentenceTrace::new(s.span, s.block, &view, mentions, text));
             if two_sides || st.is_some() {
-                for found in triggers::find(lex, &view) {
+                for found in found_all {
                     let outcome = self.code_trigger(
                         text,
                         lex,
@@ -179,7 +181,11 @@ impl Coder {
             Modality::Planned(k) if k == trigger.kind => (k, trigger.mode.clone(), true),
             Modality::Planned(k) => (k, None, true),
         };
-        let mut sides = assign(view, mentions, found, trigger, kind)?;
+        let noun = found
+            .tokens
+            .iter()
+            .all(|&k| lex.is_noun(&view.tokens[k].norm));
+        let mut sides = assign(view, mentions, found, trigger, kind, noun)?;
         let side =
             |groups: &[usize]| participants(groups.iter().map(|&g| &view.groups[g]), mentions);
         let actors = side(&sides.actors);

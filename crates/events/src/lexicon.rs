@@ -31,10 +31,11 @@ pub enum Role {
     Speech,
     Pronoun,
     Oblique,
+    Verb,
 }
 
 impl Role {
-    pub const ALL: [Role; 15] = [
+    pub const ALL: [Role; 16] = [
         Role::Partner,
         Role::Target,
         Role::Addressee,
@@ -50,6 +51,7 @@ impl Role {
         Role::Speech,
         Role::Pronoun,
         Role::Oblique,
+        Role::Verb,
     ];
 
     pub fn name(self) -> &'static str {
@@ -69,6 +71,7 @@ impl Role {
             Role::Speech => "speech",
             Role::Pronoun => "pronoun",
             Role::Oblique => "oblique",
+            Role::Verb => "verb",
         }
     }
 
@@ -117,6 +120,9 @@ pub struct LangLexicon {
     /// Endings of nouns and adjectives in a case other than the
     /// nominative (`[oblique]`, written `-ами`): such a side is no subject.
     pub oblique_endings: Vec<String>,
+    /// Endings of finite verbs, infinitives and participles (`[verb]`):
+    /// a trigger word without one is a noun, whose doer may follow it.
+    pub verb_endings: Vec<String>,
     pub months: WordIndex<i32>,
     pub weekdays: WordIndex<i32>,
     pub relative_days: WordIndex<i32>,
@@ -135,6 +141,13 @@ impl LangLexicon {
         })
     }
 
+    /// Whether a trigger word is a noun: the language lists verb endings
+    /// (`[verb]`) and the word has none of them.
+    pub fn is_noun(&self, norm: &str) -> bool {
+        !self.verb_endings.is_empty()
+            && !self.verb_endings.iter().any(|e| norm.ends_with(e.as_str()))
+    }
+
     fn new(lang: Lang) -> Self {
         LangLexicon {
             lang,
@@ -143,6 +156,7 @@ impl LangLexicon {
             phrases: Vec::new(),
             phrase_index: WordIndex::default(),
             oblique_endings: Vec::new(),
+            verb_endings: Vec::new(),
             months: WordIndex::default(),
             weekdays: WordIndex::default(),
             relative_days: WordIndex::default(),
@@ -385,7 +399,7 @@ fn parse_grammar(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Load
         let Some(role) = role else {
             return Err(LoadError::new(file, n, "a word before any [section] line"));
         };
-        if role == Role::Oblique {
+        if matches!(role, Role::Oblique | Role::Verb) {
             for ending in line.split_whitespace() {
                 let Some(e) = ending.strip_prefix('-').filter(|e| !e.is_empty()) else {
                     return Err(LoadError::new(
@@ -394,7 +408,12 @@ fn parse_grammar(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Load
                         format!("`{ending}`: an ending is written -ами"),
                     ));
                 };
-                l.oblique_endings.push(dyad_nlp::normalize(e));
+                let list = if role == Role::Oblique {
+                    &mut l.oblique_endings
+                } else {
+                    &mut l.verb_endings
+                };
+                list.push(dyad_nlp::normalize(e));
             }
             continue;
         }

@@ -74,7 +74,10 @@ impl Ctx<'_, '_> {
             self.in_clause()
                 .filter(|(_, g)| g.end <= self.first && Self::is_free(g))
         };
-        if let Some((i, _)) = before().filter(|(_, g)| !g.oblique).last() {
+        if let Some((i, _)) = before()
+            .filter(|(_, g)| !g.oblique && !self.follows_trigger(g))
+            .last()
+        {
             return Some((i, "the subject before the trigger", 0.3));
         }
         let clause_start = self.view.clause.iter().position(|&c| c == self.clause)?;
@@ -124,6 +127,23 @@ impl Ctx<'_, '_> {
                 0.1,
             )
         })
+    }
+
+    /// A noun trigger is an event of its own, not what the clause's
+    /// subject does, when no side precedes it in its clause ("визит
+    /// Путина в Баку") or another trigger governs it ("отверг критику
+    /// Вашингтона").
+    fn noun_stands_alone(&self) -> bool {
+        let before = self
+            .in_clause()
+            .any(|(_, g)| g.end <= self.first && Self::is_free(g));
+        !before || (self.first > 0 && self.view.in_trigger[self.first - 1])
+    }
+
+    /// The side stands right after another trigger: that one's object
+    /// ("призвал США … и отверг": США is no subject of "отверг").
+    fn follows_trigger(&self, g: &Group) -> bool {
+        g.start > 0 && g.start < self.first && self.view.in_trigger[g.start - 1]
     }
 
     /// The first unmarked side after the trigger in its clause, skipping
@@ -187,6 +207,7 @@ pub(crate) fn assign(
     found: &Found,
     trigger: &Trigger,
     kind: EventType,
+    noun: bool,
 ) -> Result<Sides, String> {
     let ctx = Ctx {
         view,
@@ -204,10 +225,50 @@ pub(crate) fn assign(
         symmetric(&ctx, &mut sides);
     } else if trigger.subject_receives {
         receiving(&ctx, kind, &mut sides);
-    } else {
+    } else if !(noun && ctx.noun_stands_alone() && genitive_doer(&ctx, &mut sides)) {
         directed(&ctx, kind, visit || trigger.host_place, &mut sides);
     }
     Ok(sides)
+}
+
+/// A noun trigger followed right away by a side names its doer ("критику
+/// Вашингтона в адрес проекта", "визит Путина в Баку"): that side acts;
+/// the recipient is a marked target, addressee or host, else the subject.
+/// False, with `sides` untouched, when no side follows the noun.
+fn genitive_doer(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
+    let v = ctx.view;
+    let next_word = (ctx.last + 1..v.tokens.len()).find(|&k| v.tokens[k].kind == TokenKind::Word);
+    let Some((doer, _)) = ctx
+        .in_clause()
+        .find(|(_, g)| Some(g.start) == next_word && Ctx::is_free(g))
+    else {
+        return false;
+    };
+    sides.actors.push(doer);
+    sides
+        .why
+        .push(format!("actor {doer}: the side right after the noun"));
+    sides.sure += 0.2;
+    let skip = [doer];
+    let marked = ctx
+        .marked(&[Role::Target, Role::Addressee], &skip)
+        .filter(|&m| v.groups[m].start > doer)
+        .or_else(|| {
+            ctx.in_clause()
+                .find(|(i, g)| g.place && g.start > v.groups[doer].start && *i != doer)
+                .map(|(i, _)| i)
+        });
+    if let Some(i) = marked {
+        sides.recipients.push(i);
+        sides
+            .why
+            .push(format!("recipient {i}: marked {}", role_name(&v.groups[i])));
+        sides.sure += 0.2;
+    } else if let Some((i, how, _)) = ctx.subject().filter(|(i, _, _)| *i != doer) {
+        sides.recipients.push(i);
+        sides.why.push(format!("recipient {i}: {how}"));
+    }
+    true
 }
 
 fn symmetric(ctx: &Ctx<'_, '_>, sides: &mut Sides) {
@@ -303,7 +364,36 @@ fn directed(ctx: &Ctx<'_, '_>, kind: EventType, host_place: bool, sides: &mut Si
     } else {
         &[Role::Target, Role::Addressee]
     };
-    if let Some(i) = ctx.marked(targets, &sides.actors) {
+    // A visit's host named as a place comes first ("прибыл в Баку"); a
+    // marked target or addressee unless an unmarked object stands nearer
+    // ("призвал США не вмешиваться … в адрес проекта").
+    let host = host_place
+        .then(|| {
+            ctx.in_clause().find(|(i, g)| {
+                g.place
+                    && g.start > ctx.first
+                    && g.start <= ctx.last + PLACE_REACH
+                    && !sides.actors.contains(i)
+            })
+        })
+        .flatten()
+        .map(|(i, _)| i);
+    let object = ctx.object(&sides.actors);
+    let marked = ctx
+        .marked(targets, &sides.actors)
+        .filter(|&m| match object {
+            Some(o) if !sides.actors.is_empty() => {
+                ctx.view.groups[m].start < ctx.view.groups[o].start
+            }
+            _ => true,
+        });
+    if let (Some(i), false) = (host, sides.actors.is_empty()) {
+        sides.recipients.push(i);
+        sides
+            .why
+            .push(format!("recipient {i}: the host, named as a place"));
+        sides.sure += 0.2;
+    } else if let Some(i) = marked {
         sides.recipients.push(i);
         sides.why.push(format!(
             "recipient {i}: marked {}",
@@ -361,7 +451,9 @@ fn directed(ctx: &Ctx<'_, '_>, kind: EventType, host_place: bool, sides: &mut Si
         if let Some(i) = ctx
             .in_clause()
             .find(|(i, g)| {
-                g.place
+                // A place, or for attacks and deliveries an unmarked side a
+                // little further ("атаковала позиции … на севере Сирии").
+                (g.place || (place_may_receive(kind) && Ctx::is_free(g)))
                     && g.start > ctx.first
                     && g.start <= ctx.last + PLACE_REACH
                     && !sides.actors.contains(i)

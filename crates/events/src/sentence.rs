@@ -6,6 +6,7 @@ use dyad_core::Mention;
 use dyad_nlp::{Token, TokenKind};
 
 use crate::lexicon::{LangLexicon, Role};
+use crate::triggers::Found;
 use crate::words::WordForm;
 
 /// Roles a grammar word can give to the side right after it, in the order
@@ -52,6 +53,8 @@ pub(crate) struct SentenceView<'a> {
     pub subordinate: Vec<bool>,
     /// The token belongs to an actor mention.
     pub in_mention: Vec<bool>,
+    /// The token belongs to a trigger (`mark_groups`).
+    pub in_trigger: Vec<bool>,
     pub groups: Vec<Group>,
 }
 
@@ -140,6 +143,7 @@ impl<'a> SentenceView<'a> {
             clause,
             subordinate,
             in_mention,
+            in_trigger: vec![false; n],
             groups: Vec::new(),
         };
         view.groups = view.group(text, mentions, &spans);
@@ -228,17 +232,32 @@ impl<'a> SentenceView<'a> {
                     }
                 }
             }
-            g.marker = self.marker_before(text, g.start);
+        }
+        groups
+    }
+
+    /// Gives each side the role word before it, now that the triggers are
+    /// known (a trigger word is never skipped on the way back: in "срещу
+    /// критиките на ЕК" the Commission is the critic, not the target).
+    pub fn mark_groups(&mut self, text: &str, mentions: &[Mention], found: &[Found]) {
+        for f in found {
+            for &k in &f.tokens {
+                self.in_trigger[k] = true;
+            }
+        }
+        for i in 0..self.groups.len() {
+            let mut marker = self.marker_before(text, self.groups[i].start);
+            let g = &mut self.groups[i];
             // People are not places, whatever precedes them.
             let person = g.mentions.iter().all(|&m| mentions[m].kind == "person");
-            if g.marker == Some(Role::Place) && person {
-                g.marker = None;
+            if marker == Some(Role::Place) && person {
+                marker = None;
             }
-            if g.marker == Some(Role::Place) {
+            g.marker = marker;
+            if marker == Some(Role::Place) {
                 g.place = true;
             }
         }
-        groups
     }
 
     /// The role word right before token `start`, over at most two plain
@@ -261,6 +280,7 @@ impl<'a> SentenceView<'a> {
                 continue;
             }
             let plain = t.kind == TokenKind::Word
+                && !self.in_trigger[k]
                 && !t.upper_initial
                 && self.marks[k] == 0
                 && !self.in_mention[k]

@@ -303,6 +303,19 @@ fn section(line: &str) -> Option<&str> {
     line.strip_prefix('[')?.strip_suffix(']').map(str::trim)
 }
 
+/// Words of a grammar, date or context line: no `!` words there.
+fn plain_words(lang: Lang, text: &str, file: &str, line: usize) -> Result<Vec<Word>, LoadError> {
+    let ws = words(lang, text, file, line)?;
+    if ws.iter().any(|w| matches!(w, Word::Not(_))) {
+        return Err(LoadError::new(
+            file,
+            line,
+            "`!` words belong in triggers only",
+        ));
+    }
+    Ok(ws)
+}
+
 fn words(lang: Lang, text: &str, file: &str, line: usize) -> Result<Vec<Word>, LoadError> {
     text.split_whitespace()
         .map(|w| Word::parse(lang, w).map_err(|m| LoadError::new(file, line, m)))
@@ -347,8 +360,17 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
         };
         let (pattern, props) = line.split_once('|').unwrap_or((line, ""));
         let ws = words(l.lang, pattern, file, n)?;
-        if ws.is_empty() || ws.len() > 4 {
+        if ws.is_empty() || ws.len() > 5 {
             return Err(LoadError::new(file, n, "a trigger has one to four words"));
+        }
+        if matches!(ws[0], Word::Not(_))
+            || ws.iter().filter(|w| !matches!(w, Word::Not(_))).count() > 4
+        {
+            return Err(LoadError::new(
+                file,
+                n,
+                "a trigger has one to four words, the first not a `!` word",
+            ));
         }
         let mut trigger = Trigger {
             kind,
@@ -417,7 +439,7 @@ fn parse_grammar(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Load
             }
             continue;
         }
-        let ws = words(l.lang, line, file, n)?;
+        let ws = plain_words(l.lang, line, file, n)?;
         let index = l.phrases.len() as u32;
         l.phrase_index.insert(&ws[0], index);
         l.phrases.push(Phrase { role, words: ws });
@@ -462,7 +484,7 @@ fn parse_dates(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), LoadEr
                 format!("{value} is out of range for [{kind}] ({range:?})"),
             ));
         }
-        let ws = words(l.lang, rest, file, n)?;
+        let ws = plain_words(l.lang, rest, file, n)?;
         if ws.is_empty() {
             return Err(LoadError::new(file, n, "no words after the number"));
         }
@@ -497,7 +519,7 @@ fn parse_context(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Load
         let Some(code) = current else {
             return Err(LoadError::new(file, n, "a word before any [code] line"));
         };
-        for w in words(l.lang, line, file, n)? {
+        for w in plain_words(l.lang, line, file, n)? {
             l.context_index.insert(&w, code);
         }
     }

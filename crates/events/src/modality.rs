@@ -10,8 +10,8 @@ use crate::sentence::SentenceView;
 use crate::triggers::Found;
 
 /// Tokens before the trigger a negation may stand in ("не встретился",
-/// "не е подписал").
-const NEGATION_REACH: usize = 2;
+/// "не е изпратил поздравления").
+const NEGATION_REACH: usize = 3;
 /// Tokens before the trigger a future marker may stand in ("планирует в
 /// ближайшее время провести").
 const FUTURE_REACH: usize = 5;

@@ -108,17 +108,24 @@ impl Ctx<'_, '_> {
         if let Some((i, _)) = speaker {
             return Some((i, "the speaker the sentence quotes", 0.15));
         }
-        // "В Берлине возмутились": a seat of government named as a place
-        // before a verb without a subject speaks for it.
-        let capital = self.in_clause().filter(|(_, g)| {
+        // "В Берлине возмутились", "У Брюсселі хочуть", "В МИД заявили":
+        // a seat of government or an institution named as a place before a
+        // verb without a subject speaks for it (a state named so does
+        // not: "в Сирии атаковали").
+        let seat = self.in_clause().filter(|(_, g)| {
             g.end <= self.first
                 && g.place
-                && g.mentions
-                    .iter()
-                    .all(|&m| self.mentions[m].form == MentionForm::Capital)
+                && g.mentions.iter().all(|&m| {
+                    let m = &self.mentions[m];
+                    m.form == MentionForm::Capital || m.kind != "state"
+                })
         });
-        if let Some((i, _)) = capital.last() {
-            return Some((i, "a capital standing for its government", 0.1));
+        if let Some((i, _)) = seat.last() {
+            return Some((
+                i,
+                "a capital or institution standing for its government",
+                0.1,
+            ));
         }
         before().last().map(|(i, _)| {
             (
@@ -278,7 +285,15 @@ fn symmetric(ctx: &Ctx<'_, '_>, sides: &mut Sides) {
         sides.sure += sure;
     }
     for (i, g) in ctx.with_relative() {
-        if matches!(g.marker, Some(Role::Partner | Role::Between)) && !sides.actors.contains(&i) {
+        // An adjective alone names no partner: "с ирландската граница".
+        let adjective = g
+            .mentions
+            .iter()
+            .all(|&m| ctx.mentions[m].form == MentionForm::Adjective);
+        if matches!(g.marker, Some(Role::Partner | Role::Between))
+            && !adjective
+            && !sides.actors.contains(&i)
+        {
             sides.partners.push(i);
             sides.why.push(format!("side {i}: marked {}", role_name(g)));
             sides.sure += 0.2;

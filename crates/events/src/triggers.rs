@@ -5,6 +5,7 @@
 
 use crate::lexicon::LangLexicon;
 use crate::sentence::SentenceView;
+use crate::words::Word;
 
 /// Tokens allowed between two words of one trigger.
 const MAX_GAP: usize = 3;
@@ -40,6 +41,13 @@ pub(crate) fn find(lex: &LangLexicon, view: &SentenceView<'_>) -> Vec<Found> {
             let mut positions = vec![i];
             for word in &trigger.words[1..] {
                 let prev = *positions.last().unwrap();
+                if let Word::Not(_) = word {
+                    // The very next token must not be the word.
+                    if prev + 1 < n && !word.matches(&view.forms[prev + 1]) {
+                        return;
+                    }
+                    continue;
+                }
                 let end = (prev + 2 + MAX_GAP).min(n);
                 match (prev + 1..end).find(|&k| !view.in_mention[k] && word.matches(&view.forms[k]))
                 {

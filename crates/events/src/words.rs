@@ -16,11 +16,21 @@ pub enum Word {
     Prefix(Box<str>),
     /// Matches a token whose normal form is this.
     Exact(Box<str>),
+    /// In a trigger after its first word: the next token must not be this
+    /// word (`=иска !=да`: "иска" + noun demands, "иска да" only wants).
+    Not(Box<Word>),
 }
 
 impl Word {
     /// A word as written in a lexicon file, for `lang`'s stemmer.
     pub fn parse(lang: Lang, written: &str) -> Result<Word, String> {
+        if let Some(rest) = written.strip_prefix('!') {
+            let inner = Word::parse(lang, rest)?;
+            if matches!(inner, Word::Not(_)) {
+                return Err(format!("`{written}`: one `!` is enough"));
+            }
+            return Ok(Word::Not(Box::new(inner)));
+        }
         if let Some(rest) = written.strip_prefix('=') {
             let norm = normalize(rest);
             if norm.is_empty() {
@@ -54,6 +64,7 @@ impl Word {
             Word::Stem(s) => **s == *word.stem,
             Word::Prefix(p) => word.norm.starts_with(&**p),
             Word::Exact(e) => **e == *word.norm,
+            Word::Not(w) => !w.matches(word),
         }
     }
 }
@@ -115,6 +126,8 @@ impl<T: Clone> WordIndex<T> {
                 .entry(head2(p).into())
                 .or_default()
                 .push((p.clone(), value)),
+            // Loaders reject a `!` word where an index needs one.
+            Word::Not(_) => {}
         }
     }
 
@@ -166,6 +179,10 @@ mod tests {
         assert!(Word::parse(Lang::Ru, "н*").is_err());
         assert!(Word::parse(Lang::Ru, "на*ш").is_err());
         assert!(Word::parse(Lang::Ru, "=").is_err());
+        let not = Word::parse(Lang::Bg, "!=да").unwrap();
+        assert!(not.matches(&form("санкции", Lang::Bg)));
+        assert!(!not.matches(&form("да", Lang::Bg)));
+        assert!(Word::parse(Lang::Bg, "!!да").is_err());
     }
 
     #[test]

@@ -245,6 +245,7 @@ impl Coder {
             .actors
             .iter()
             .chain(&sides.recipients)
+            .chain(&sides.partners)
             .map(|&g| &view.groups[g]);
         let evidence = evidence_span(view, found, used);
         let date = nearest_date(lex, view, found).and_then(|e| dates::resolve(e, day));
@@ -316,7 +317,7 @@ fn topic(mentions: &[Mention]) -> Option<Participant> {
 }
 
 /// The distinct codes of some sides, each with the id of its first
-/// mention.
+/// mention that is more than the bare state.
 fn participants<'g>(
     groups: impl Iterator<Item = &'g Group>,
     mentions: &[Mention],
@@ -327,11 +328,16 @@ fn participants<'g>(
             let Some(code) = mentions[m].code() else {
                 continue;
             };
-            if !out.iter().any(|p| p.code == code) {
-                out.push(Participant {
+            match out.iter_mut().find(|p| p.code == code) {
+                None => out.push(Participant {
                     code: code.to_string(),
                     id: mentions[m].actor.clone(),
-                });
+                }),
+                // "РФ Путин": the person, not the state, is who acts.
+                Some(p) if p.id == p.code && mentions[m].kind != "state" => {
+                    p.id = mentions[m].actor.clone();
+                }
+                Some(_) => {}
             }
         }
     }

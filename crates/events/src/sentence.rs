@@ -198,11 +198,12 @@ impl<'a> SentenceView<'a> {
                     .mentions
                     .iter()
                     .any(|&p| mentions[p].code() == mentions[m].code());
+                // ("президентом Ирана Эбрагимом Раиси": an unknown first
+                // name between the role and the surname).
                 let described = same_code
-                    && between.clone().all(|i| {
-                        let t = &self.tokens[i];
-                        t.kind == TokenKind::Word && !t.upper_initial && self.marks[i] == 0
-                    });
+                    && between
+                        .clone()
+                        .all(|i| self.tokens[i].kind == TokenKind::Word && self.marks[i] == 0);
                 let joins = first >= g.end
                     && between.len() <= 3
                     && (listed || described)

@@ -83,8 +83,18 @@ fn malformed_files_are_errors_with_file_and_line() {
             ":2:",
             "one to four words",
         ),
-        ("triggers.txt", "[AGREE]\n!=не договорил*\n", ":2:", "the first not a `!` word"),
-        ("grammar.txt", "[partner]\n!с\n", ":2:", "belong in triggers only"),
+        (
+            "triggers.txt",
+            "[AGREE]\n!=не договорил*\n",
+            ":2:",
+            "the first not a `!` word",
+        ),
+        (
+            "grammar.txt",
+            "[partner]\n!с\n",
+            ":2:",
+            "belong in triggers only",
+        ),
         ("grammar.txt", "[partners]\nс\n", ":1:", "unknown section"),
         (
             "grammar.txt",

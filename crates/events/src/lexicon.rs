@@ -95,6 +95,8 @@ pub struct Trigger {
     pub subject_receives: bool,
     /// A visit whose host may be named as a place.
     pub host_place: bool,
+    /// Only a side after a target or addressee word may receive it.
+    pub recipient_marked: bool,
     /// As written in the file, and where: for `dyad explain`.
     pub written: String,
     pub source: String,
@@ -378,6 +380,7 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
             mode: None,
             subject_receives: false,
             host_place: false,
+            recipient_marked: false,
             written: pattern.trim().to_string(),
             source: format!("{file}:{n}"),
         };
@@ -386,12 +389,13 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
                 Some(("mode", m)) if !m.is_empty() => trigger.mode = Some(m.to_string()),
                 Some(("subject", "recipient")) => trigger.subject_receives = true,
                 Some(("host", "place")) => trigger.host_place = true,
+                Some(("recipient", "marked")) => trigger.recipient_marked = true,
                 _ => {
                     return Err(LoadError::new(
                         file,
                         n,
                         format!(
-                            "unknown property `{prop}` (mode=NAME, subject=recipient, host=place)"
+                            "unknown property `{prop}` (mode=NAME, subject=recipient, host=place, recipient=marked)"
                         ),
                     ))
                 }

@@ -147,6 +147,13 @@ impl Ctx<'_, '_> {
         !before || (self.first > 0 && self.view.in_trigger[self.first - 1])
     }
 
+    /// Word tokens strictly between two token positions.
+    fn words_between(&self, from: usize, to: usize) -> usize {
+        (from + 1..to)
+            .filter(|&k| self.view.tokens[k].kind == TokenKind::Word)
+            .count()
+    }
+
     /// The side stands right after another trigger: that one's object
     /// ("призвал США … и отверг": США is no subject of "отверг").
     fn follows_trigger(&self, g: &Group) -> bool {
@@ -165,14 +172,9 @@ impl Ctx<'_, '_> {
                 reach = reach.max(g.end);
             }
         }
-        let words_between = |from: usize, to: usize| {
-            (from + 1..to)
-                .filter(|&k| self.view.tokens[k].kind == TokenKind::Word)
-                .count()
-        };
         self.in_clause()
             .find(|(i, g)| g.start > self.first && Self::is_free(g) && !skip.contains(i))
-            .filter(|(_, g)| g.start <= reach || words_between(reach, g.start) <= OBJECT_REACH)
+            .filter(|(_, g)| g.start <= reach || self.words_between(reach, g.start) <= OBJECT_REACH)
             .map(|(i, _)| i)
     }
 
@@ -228,7 +230,20 @@ pub(crate) fn assign(
         ..Sides::default()
     };
     let visit = trigger.mode.as_deref() == Some("visit");
-    if kind.is_symmetric() && !visit {
+    if trigger.recipient_marked {
+        if let Some((i, how, sure)) = ctx.subject() {
+            sides.actors.push(i);
+            sides.why.push(format!("actor {i}: {how}"));
+            sides.sure += sure;
+        }
+        if let Some(i) = ctx.marked(&[Role::Target, Role::Addressee], &sides.actors) {
+            sides.recipients.push(i);
+            sides.why.push(format!(
+                "recipient {i}: marked {}",
+                role_name(&view.groups[i])
+            ));
+        }
+    } else if kind.is_symmetric() && !visit {
         symmetric(&ctx, &mut sides);
     } else if trigger.subject_receives {
         receiving(&ctx, kind, &mut sides);
@@ -284,14 +299,24 @@ fn symmetric(ctx: &Ctx<'_, '_>, sides: &mut Sides) {
         sides.why.push(format!("side {i}: {how}"));
         sides.sure += sure;
     }
+    // Reach runs on from each side after the trigger ("среща на шефа ѝ
+    // Алексей Милер с посланика на Франция").
+    let mut chain = ctx.last;
     for (i, g) in ctx.with_relative() {
         // An adjective alone names no partner: "с ирландската граница".
         let adjective = g
             .mentions
             .iter()
             .all(|&m| ctx.mentions[m].form == MentionForm::Adjective);
+        // A partner far after the trigger belongs to another noun
+        // ("согласовал позицию по будущим переговорам с Евросоюзом").
+        let near = g.start <= ctx.first || ctx.words_between(chain, g.start) <= OBJECT_REACH;
+        if g.start > ctx.first && near {
+            chain = chain.max(g.end.saturating_sub(1));
+        }
         if matches!(g.marker, Some(Role::Partner | Role::Between))
             && !adjective
+            && near
             && !sides.actors.contains(&i)
         {
             sides.partners.push(i);

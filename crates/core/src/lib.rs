@@ -5,6 +5,7 @@
 //!
 //! Every other crate depends on this one; it depends on nothing of ours.
 
+pub mod calendar;
 pub mod data_files;
 pub mod doc;
 pub mod event;

@@ -9,9 +9,11 @@ use clap::{Parser, Subcommand};
 use dyad_input::InputOptions;
 
 use crate::eval_cmd::{self, EvalArgs};
+use crate::ingest_cmd::{self, IngestArgs};
 use crate::pipeline::{DataArgs, Pipeline};
 use crate::progress::Progress;
 use crate::runner;
+use crate::store_cmd::{self, FilterArgs, Format};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -60,6 +62,45 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Code documents into a SQLite store (default ./dyad.db): documents,
+    /// blocks, mentions, events, reprints and stories. Documents already
+    /// stored unchanged are skipped; changed ones are re-coded and replace
+    /// the old; a killed ingest can simply be run again.
+    Ingest(IngestArgs),
+    /// Events from the store, with filters: a readable table, or JSON
+    /// Lines with --json.
+    Query {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// One JSON object per event instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Articles in the store containing the words, in any inflected form
+    /// (ru, bg, uk, en).
+    Search {
+        /// The words.
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// The SQLite store.
+        #[arg(long, default_value = "dyad.db", value_name = "FILE")]
+        db: PathBuf,
+        /// At most this many articles.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Export events from the store: JSON Lines, CSV (GDELT-like columns),
+    /// GraphML (relations for Gephi) or Parquet.
+    Export {
+        /// jsonl, csv, graphml or parquet.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Write here instead of standard output (required for parquet).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
     /// Score dyad against gold sets: main-text lines and titles (seeds
     /// gold), events (seeds or dev gold), actor mentions (entities gold),
     /// HTML bodies (--html on the scrapinghub benchmark).
@@ -81,6 +122,14 @@ pub fn run(cli: Cli) -> ExitCode {
             max_doc_bytes,
             data,
         } => explain(&paths, max_doc_bytes, &data),
+        Command::Ingest(args) => ingest_cmd::run(&args),
+        Command::Query { filter, json } => store_cmd::query(&filter, json),
+        Command::Search { words, db, limit } => store_cmd::search(&db, &words.join(" "), limit),
+        Command::Export {
+            format,
+            output,
+            filter,
+        } => store_cmd::export(&filter, format, output.as_ref()),
         Command::Eval(args) => {
             if args.gold.is_empty() && args.html.is_none() {
                 eprintln!("dyad eval: give at least one gold file, or --html DIR");

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use dyad_actors::{Dictionary, Sources};
 use dyad_core::{Article, Event, LoadError, Mention, RawDoc, Record};
 use dyad_events::{Coder, Explanation, Lexicon};
-use dyad_nlp::{Analysed, Lang};
+use dyad_nlp::{Analysed, Lang, TokenKind};
+use dyad_store::StoredDoc;
 
 /// What the stages need that is loaded once: the actor dictionary and the
 /// event lexicons.
@@ -102,11 +103,7 @@ impl Pipeline {
         match catch_unwind(AssertUnwindSafe(|| self.run_stages(raw))) {
             Ok(record) => record,
             Err(panic) => {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown".to_string());
+                let what = panic_message(panic.as_ref());
                 Record::error(id, url, format!("internal error while processing: {what}"))
             }
         }
@@ -144,6 +141,37 @@ impl Pipeline {
         })
     }
 
+    /// What the store keeps of one document: its record, the text the
+    /// offsets point into, the stems of its kept words (search,
+    /// near-duplicates) and `hash`, the content hash of the document as
+    /// read. Never panics, like [`Pipeline::process`].
+    pub fn process_for_store(&self, raw: RawDoc, hash: String) -> StoredDoc {
+        let id = raw.id.clone();
+        let url = raw.url.clone();
+        let stored = catch_unwind(AssertUnwindSafe(|| match self.read(raw) {
+            Ok(doc) => {
+                let events =
+                    self.events
+                        .code(&doc.article.text, &doc.analysed, &doc.mentions, doc.day);
+                let record = doc.record(&events);
+                let stems = doc.stems();
+                (record, doc.article.text, stems)
+            }
+            Err(record) => (*record, String::new(), String::new()),
+        }));
+        let (record, text, stems) = stored.unwrap_or_else(|panic| {
+            let what = panic_message(panic.as_ref());
+            let record = Record::error(id, url, format!("internal error while processing: {what}"));
+            (record, String::new(), String::new())
+        });
+        StoredDoc {
+            record,
+            text,
+            hash,
+            stems,
+        }
+    }
+
     /// The record of one document and, sentence by sentence, why the
     /// coder gave it its events (`dyad explain`).
     pub fn explain(&self, raw: RawDoc) -> (Record, Option<(String, Explanation)>) {
@@ -168,7 +196,39 @@ struct ReadDoc {
     day: Option<u32>,
 }
 
+/// What a caught panic says.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
 impl ReadDoc {
+    /// The plain (not name-guarded) stems of the kept words, space-separated.
+    fn stems(&self) -> String {
+        let mut out = String::with_capacity(self.analysed.tokens.len() * 8);
+        for t in self
+            .analysed
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            match self.analysed.lang {
+                Some(lang) if t.upper_initial => {
+                    out.push_str(&dyad_nlp::stem_word(lang, &t.norm, false))
+                }
+                Some(_) => out.push_str(t.stem()),
+                None => out.push_str(&t.norm),
+            }
+        }
+        out
+    }
+
     fn record(&self, events: &[Event]) -> Record {
         let lang = self.analysed.lang.map(Lang::code);
         Record::from_article(&self.article, lang, &self.mentions, events)

@@ -10,6 +10,8 @@ pub struct Progress {
     last: Instant,
     pub docs: usize,
     pub errors: usize,
+    /// Documents expected in all, when known: shows an ETA.
+    total: Option<usize>,
 }
 
 const EVERY: Duration = Duration::from_millis(250);
@@ -27,7 +29,14 @@ impl Progress {
             last: now,
             docs: 0,
             errors: 0,
+            total: None,
         }
+    }
+
+    /// The same, with the number of documents expected.
+    pub fn with_total(mut self, total: Option<usize>) -> Self {
+        self.total = total;
+        self
     }
 
     /// Count one finished document.
@@ -37,8 +46,15 @@ impl Progress {
         if self.enabled && self.last.elapsed() >= EVERY {
             self.last = Instant::now();
             let rate = self.docs as f64 / self.started.elapsed().as_secs_f64().max(1e-9);
+            let eta = match self.total {
+                Some(t) if t > self.docs && rate > 0.0 => {
+                    let secs = ((t - self.docs) as f64 / rate).round() as u64;
+                    format!(" of {t}, ETA {}:{:02}", secs / 60, secs % 60)
+                }
+                _ => String::new(),
+            };
             eprint!(
-                "\r\x1b[K{} documents, {} errors, {:.0} docs/s",
+                "\r\x1b[K{} documents{eta}, {} errors, {:.0} docs/s",
                 self.docs, self.errors, rate
             );
             let _ = std::io::stderr().flush();

@@ -1,0 +1,220 @@
+//! `dyad query`, `dyad search` and `dyad export`: reading the store that
+//! `dyad ingest` fills.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dyad_store::export;
+use dyad_store::query::{self, EventFilter};
+use dyad_store::Store;
+
+/// Which events: every filter is optional and they combine.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// The SQLite store.
+    #[arg(long, default_value = "dyad.db", value_name = "FILE")]
+    pub db: PathBuf,
+    /// An actor on either side: a dictionary id (PUTIN_VLADIMIR) or a
+    /// country or organisation code (RUS, EU).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Two actors on opposite sides, `A,B` (either direction unless
+    /// --directed).
+    #[arg(long, value_name = "A,B")]
+    pub dyad: Option<String>,
+    /// With --dyad: only A acting on B.
+    #[arg(long)]
+    pub directed: bool,
+    /// A PLOVER type (CONSULT, SANCTION, …).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal
+    /// conflict, 4 material conflict.
+    #[arg(long)]
+    pub quad: Option<u8>,
+    /// First day, YYYY-MM-DD (event date, else document date).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD, inclusive.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// The document's language (ru, bg, uk, en).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Words the article must contain, in any inflected form.
+    #[arg(long)]
+    pub text: Option<String>,
+    /// At most this many events (query default 100; exports: all).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Skip this many first (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Result<EventFilter, String> {
+        let dyad = match &self.dyad {
+            None => None,
+            Some(d) => {
+                let (a, b) = d
+                    .split_once(',')
+                    .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
+                    .ok_or_else(|| format!("--dyad {d}: expected two actors as A,B"))?;
+                Some((a.trim().to_string(), b.trim().to_string()))
+            }
+        };
+        if self.directed && dyad.is_none() {
+            return Err("--directed needs --dyad A,B".into());
+        }
+        Ok(EventFilter {
+            actor: self.actor.clone(),
+            dyad,
+            directed: self.directed,
+            kind: self.kind.clone(),
+            quad: self.quad,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            lang: self.lang.clone(),
+            text: self.text.clone(),
+            limit: self.limit,
+            offset: self.offset,
+        })
+    }
+
+    /// The store, which must exist: reading never creates one.
+    fn store(&self) -> Result<Store, String> {
+        if !self.db.is_file() {
+            return Err(format!(
+                "{}: no such store (run `dyad ingest PATH --db {}` first)",
+                self.db.display(),
+                self.db.display()
+            ));
+        }
+        Store::open(&self.db)
+    }
+}
+
+fn fail(cmd: &str, e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("dyad {cmd}: {e}");
+    ExitCode::FAILURE
+}
+
+/// `dyad query`: events as a table, or JSON Lines with `--json`.
+pub fn query(args: &FilterArgs, json: bool) -> ExitCode {
+    let (store, filter) = match args.store().and_then(|s| Ok((s, args.filter()?))) {
+        Ok(x) => x,
+        Err(e) => return fail("query", e),
+    };
+    let rows = match query::events(store.conn(), &filter) {
+        Ok(r) => r,
+        Err(e) => return fail("query", e),
+    };
+    let mut out = std::io::stdout().lock();
+    let written = if json {
+        rows.iter().try_for_each(|r| {
+            let line = serde_json::to_string(r).map_err(std::io::Error::other)?;
+            writeln!(out, "{line}")
+        })
+    } else {
+        write!(out, "{}", query::render_table(&rows))
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail("query", e),
+    }
+}
+
+/// `dyad search`: articles containing the words, in any inflected form.
+pub fn search(db: &Path, words: &str, limit: usize) -> ExitCode {
+    let args = FilterArgs {
+        db: db.to_path_buf(),
+        ..FilterArgs::default()
+    };
+    let store = match args.store() {
+        Ok(s) => s,
+        Err(e) => return fail("search", e),
+    };
+    match dyad_store::search::search(store.conn(), words, limit) {
+        Ok(hits) => {
+            for (_, doc, title) in hits {
+                println!("{doc}\t{}", title.unwrap_or_default());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail("search", e),
+    }
+}
+
+/// The export formats.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum Format {
+    /// One PLOVER-style JSON record per event.
+    Jsonl,
+    /// GDELT-like columns, one row per event with its story's counts.
+    Csv,
+    /// Country and organisation relations for Gephi.
+    Graphml,
+    /// Columnar, for pandas/Arrow/DuckDB (needs the `parquet` feature).
+    Parquet,
+}
+
+/// `dyad export`.
+pub fn export(args: &FilterArgs, format: Format, output: Option<&PathBuf>) -> ExitCode {
+    let (store, filter) = match args.store().and_then(|s| Ok((s, args.filter()?))) {
+        Ok(x) => x,
+        Err(e) => return fail("export", e),
+    };
+    if let Format::Parquet = format {
+        return parquet(&store, &filter, output);
+    }
+    let mut sink: Box<dyn Write> = match output {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => return fail("export", format!("cannot write {}: {e}", p.display())),
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let done = match format {
+        Format::Jsonl => {
+            export::jsonl(store.conn(), &filter, &mut sink).map(|n| format!("{n} events"))
+        }
+        Format::Csv => export::csv(store.conn(), &filter, &mut sink).map(|n| format!("{n} rows")),
+        Format::Graphml => export::graphml(store.conn(), &filter, &mut sink)
+            .map(|(n, e)| format!("{n} nodes, {e} edges")),
+        Format::Parquet => unreachable!("handled above"),
+    };
+    match done.and_then(|what| sink.flush().map(|_| what).map_err(|e| e.to_string())) {
+        Ok(what) => {
+            eprintln!("dyad export: {what}");
+            ExitCode::SUCCESS
+        }
+        // A reader that stops early (`| head`) is no failure.
+        Err(e) if e.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) => fail("export", e),
+    }
+}
+
+#[cfg(feature = "parquet")]
+fn parquet(store: &Store, filter: &EventFilter, output: Option<&PathBuf>) -> ExitCode {
+    let Some(path) = output else {
+        return fail("export", "--format parquet needs -o FILE");
+    };
+    match export::parquet(store.conn(), filter, path) {
+        Ok(n) => {
+            eprintln!("dyad export: {n} events");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail("export", e),
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet(_: &Store, _: &EventFilter, _: Option<&PathBuf>) -> ExitCode {
+    fail(
+        "export",
+        "this dyad was built without Parquet; rebuild with `cargo build --release --features parquet`",
+    )
+}

@@ -1,0 +1,218 @@
+//! The database schema and opening a store: WAL journal (readers never
+//! block the writer, a killed writer loses at most its open transaction),
+//! foreign keys with cascading deletes (re-coding a document replaces its
+//! rows), and a schema version checked on open.
+
+use rusqlite::Connection;
+
+/// Bumped whenever the tables change; a store of another version is
+/// refused with a clear message rather than misread.
+pub const SCHEMA_VERSION: i64 = 1;
+
+pub const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS documents (
+    id          INTEGER PRIMARY KEY,
+    doc         TEXT NOT NULL UNIQUE,   -- the record's `doc` id
+    hash        TEXT NOT NULL,          -- FNV-1a 64 of the text as read, hex
+    url         TEXT,
+    source      TEXT,                   -- URL host, else the document's top folder
+    lang        TEXT,
+    title       TEXT,
+    date        TEXT,                   -- publication date, YYYY-MM-DD
+    text        TEXT NOT NULL,          -- the text offsets point into
+    error       TEXT,
+    simhash     INTEGER,                -- 64-bit SimHash of the kept blocks' words
+    dup_of      INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    ingested_at TEXT NOT NULL           -- RFC 3339, UTC
+);
+CREATE INDEX IF NOT EXISTS documents_dup_of ON documents(dup_of);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+
+CREATE TABLE IF NOT EXISTS blocks (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start  INTEGER NOT NULL,            -- character offsets into documents.text
+    end    INTEGER NOT NULL,
+    kind   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS blocks_doc ON blocks(doc_id);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    actor   TEXT NOT NULL,
+    country TEXT,
+    org     TEXT,
+    sector  TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+
+CREATE TABLE IF NOT EXISTS stories (
+    id           INTEGER PRIMARY KEY,
+    type         TEXT NOT NULL,
+    actors       TEXT NOT NULL,         -- sorted codes, space-separated
+    recipients   TEXT NOT NULL,         -- sorted codes, space-separated ('' when symmetric)
+    quad         INTEGER NOT NULL,
+    score        REAL NOT NULL,
+    first_date   TEXT,                  -- the earliest event date (else document date)
+    last_date    TEXT,
+    first_seen   TEXT,                  -- ingested_at of its first and last document
+    last_seen    TEXT,
+    num_articles INTEGER NOT NULL DEFAULT 0,  -- distinct articles, reprints counted once
+    num_sources  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS stories_key ON stories(type, actors, recipients);
+
+CREATE TABLE IF NOT EXISTS events (
+    id            INTEGER PRIMARY KEY,
+    doc_id        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    story_id      INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+    type          TEXT NOT NULL,
+    mode          TEXT,
+    quad          INTEGER NOT NULL,
+    score         REAL NOT NULL,
+    confidence    REAL NOT NULL,
+    actors        TEXT NOT NULL,        -- codes in record order, space-separated
+    recipients    TEXT NOT NULL,
+    actor_ids     TEXT NOT NULL,
+    recipient_ids TEXT NOT NULL,
+    context       TEXT NOT NULL,
+    date          TEXT,
+    sent_start    INTEGER,
+    sent_end      INTEGER,
+    evidence      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
+CREATE INDEX IF NOT EXISTS events_story ON events(story_id);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+
+-- One row per side member of an event, for filters by actor and dyad.
+CREATE TABLE IF NOT EXISTS event_parties (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    side     TEXT NOT NULL,             -- 'a' actor, 'r' recipient
+    code     TEXT NOT NULL,
+    actor_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_parties_code ON event_parties(code, side);
+CREATE INDEX IF NOT EXISTS event_parties_event ON event_parties(event_id);
+
+
+-- Full-text search over the stems of the kept text (rowid = documents.id);
+-- `detail=none`: words are matched, not phrases. Stems are already lower
+-- case and normalised and separated by spaces, so the plain `ascii`
+-- tokenizer (non-ASCII letters are word characters) splits them as well as
+-- `unicode61` would, for a fraction of the cost.
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(stems, content='', contentless_delete=1, detail=none,
+    tokenize='ascii');
+"#;
+
+/// Opens (creating when missing) the store at `path`.
+pub fn open(path: &std::path::Path) -> Result<Connection, String> {
+    let conn =
+        Connection::open(path).map_err(|e| format!("{}: cannot open: {e}", path.display()))?;
+    prepare(&conn).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(conn)
+}
+
+/// An in-memory store (tests).
+pub fn open_in_memory() -> Result<Connection, String> {
+    let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
+    prepare(&conn)?;
+    Ok(conn)
+}
+
+fn prepare(conn: &Connection) -> Result<(), String> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| format!("not a dyad store: {e}"))?;
+    if version != 0 && version != SCHEMA_VERSION {
+        return Err(format!(
+            "store schema version {version}, this dyad reads version {SCHEMA_VERSION}"
+        ));
+    }
+    // Plans stay as prepared: without this, SQLite re-prepares a cached
+    // statement whenever a bound value might change its plan (the bundled
+    // build has STAT4), which costs ingest several percent.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )
+    .map_err(|e| e.to_string())?;
+    // Another process may be writing (an ingest while a query runs): wait
+    // for its transaction instead of failing at once.
+    conn.busy_timeout(std::time::Duration::from_secs(30))
+        .map_err(|e| e.to_string())?;
+    conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+        .map_err(|e| e.to_string())?;
+    if version == SCHEMA_VERSION {
+        // An existing store: opening it writes nothing.
+        return Ok(());
+    }
+    conn.execute_batch("PRAGMA journal_mode=WAL;")
+        .map_err(|e| e.to_string())?;
+    conn.execute_batch(SCHEMA)
+        .map_err(|e| format!("cannot create the tables: {e}"))?;
+    conn.execute_batch(&format!("PRAGMA user_version={SCHEMA_VERSION}"))
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_store_has_every_table_and_fts5_with_its_version() {
+        let conn = open_in_memory().unwrap();
+        for table in [
+            "documents",
+            "blocks",
+            "mentions",
+            "stories",
+            "events",
+            "event_parties",
+            "doc_fts",
+        ] {
+            let n: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(n, 1, "{table}");
+        }
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        conn.execute(
+            "INSERT INTO doc_fts(rowid, stems) VALUES (1, 'путин переговор')",
+            [],
+        )
+        .unwrap();
+        let hit: i64 = conn
+            .query_row(
+                "SELECT rowid FROM doc_fts WHERE doc_fts MATCH 'переговор'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hit, 1);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_store_is_refused_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.db");
+        std::fs::write(
+            &path,
+            b"this is not sqlite at all, just text that goes on and on",
+        )
+        .unwrap();
+        let err = open(&path).unwrap_err();
+        assert!(err.contains("notes.db"), "{err}");
+    }
+}

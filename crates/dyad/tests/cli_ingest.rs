@@ -77,10 +77,6 @@ fn assert_consistent(db: &Path) {
         one("SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT id FROM documents)"),
         0
     );
-    assert_eq!(
-        one("SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT id FROM documents)"),
-        0
-    );
     assert_eq!(one("SELECT count(*) FROM events WHERE story_id IS NULL"), 0);
     assert_eq!(
         one("SELECT count(*) FROM stories WHERE id NOT IN (SELECT story_id FROM events)"),
@@ -94,7 +90,7 @@ fn assert_consistent(db: &Path) {
     assert_eq!(
         one(
             "SELECT count(*) FROM documents d WHERE error IS NULL AND length(text) > 0
-             AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.doc_id = d.id)"
+             AND json_array_length(blocks) = 0"
         ),
         0
     );

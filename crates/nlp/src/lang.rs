@@ -64,9 +64,12 @@ impl Lang {
 }
 
 /// How much of the text the detector reads (bytes, before backing off to a
-/// word boundary): the first kilobyte decides as well as the whole text and
-/// keeps detection cost flat.
-pub const SAMPLE_BYTES: usize = 1024;
+/// word boundary), so that detection cost stays flat. 600 bytes (about 330
+/// Cyrillic letters) still classify all 2,023 slavicner texts as their
+/// folders say and the scrapinghub pages as 1,024 did, at about three
+/// quarters of the CPU time of the whole pipeline; 400 bytes lost two
+/// Bulgarian texts to Russian.
+pub const SAMPLE_BYTES: usize = 600;
 
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
@@ -103,7 +106,7 @@ pub fn language_sample(text: &str) -> &str {
     &t[..cut]
 }
 
-/// The language of an (extracted) text, read from about its first kilobyte
+/// The language of an (extracted) text, read from about its first 600 bytes
 /// by lingua (high-accuracy mode, the seven languages of [`Lang`]); `None`
 /// when the text has no letters or the detector cannot decide.
 pub fn detect_language(text: &str) -> Option<Lang> {

@@ -1,7 +1,7 @@
 //! dyad-nlp owns language identification, sentence splitting,
 //! tokenization and stemming for Russian, Bulgarian, Ukrainian and English.
 //!
-//! [`detect_language`] reads the first kilobyte of an extracted text with
+//! [`detect_language`] reads the first 600 bytes of an extracted text with
 //! lingua; [`analyse`] turns the kept blocks of a text into tokens (byte
 //! spans, normal forms, stems) and sentences that never cross a block.
 //! Word lists (abbreviations, stemmer rules, look-alike letters) are data

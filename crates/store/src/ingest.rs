@@ -64,6 +64,8 @@ pub struct Store {
     pending: usize,
     /// The stored documents' SimHashes, for finding reprints.
     hashes: neardup::HashIndex,
+    /// Stories the open batch changed: recounted once, before it commits.
+    touched: Vec<i64>,
 }
 
 /// Documents per transaction by default.
@@ -99,6 +101,7 @@ impl Store {
             batch: DEFAULT_BATCH,
             pending: 0,
             hashes,
+            touched: Vec::new(),
         })
     }
 
@@ -132,8 +135,14 @@ impl Store {
                 .execute_batch("BEGIN IMMEDIATE")
                 .map_err(|e| format!("cannot start a transaction: {e}"))?;
         }
-        let outcome = put_doc(&self.conn, &mut self.hashes, doc, ingested_at)
-            .map_err(|e| format!("{}: cannot store: {e}", doc.record.doc))?;
+        let outcome = put_doc(
+            &self.conn,
+            &mut self.hashes,
+            &mut self.touched,
+            doc,
+            ingested_at,
+        )
+        .map_err(|e| format!("{}: cannot store: {e}", doc.record.doc))?;
         self.pending += 1;
         if self.pending >= self.batch {
             self.commit()?;
@@ -145,6 +154,11 @@ impl Store {
     pub fn commit(&mut self) -> Result<(), String> {
         if self.pending > 0 {
             self.pending = 0;
+            self.touched.sort_unstable();
+            self.touched.dedup();
+            stories::refresh(&self.conn, &self.touched)
+                .map_err(|e| format!("cannot count the stories: {e}"))?;
+            self.touched.clear();
             self.conn
                 .execute_batch(
                     "INSERT INTO doc_fts (rowid, stems) SELECT rowid, stems FROM temp.fts_pending;
@@ -165,7 +179,7 @@ impl Store {
         Ok(Counts {
             documents: n("SELECT count(*) FROM documents")?,
             duplicates: n("SELECT count(*) FROM documents WHERE dup_of IS NOT NULL")?,
-            mentions: n("SELECT count(*) FROM mentions")?,
+            mentions: n("SELECT coalesce(sum(json_array_length(mentions)), 0) FROM documents")?,
             events: n("SELECT count(*) FROM events")?,
             stories: n("SELECT count(*) FROM stories")?,
         })
@@ -200,6 +214,7 @@ pub fn source_of(doc: &str, url: Option<&str>) -> Option<String> {
 fn put_doc(
     conn: &Connection,
     hashes: &mut neardup::HashIndex,
+    touched: &mut Vec<i64>,
     doc: &StoredDoc,
     ingested_at: &str,
 ) -> rusqlite::Result<Outcome> {
@@ -208,11 +223,10 @@ fn put_doc(
         .prepare_cached("SELECT id, hash FROM documents WHERE doc = ?1")?
         .query_row([&r.doc], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
-    let mut touched = Vec::new();
     let outcome = match existing {
         Some((_, hash)) if hash == doc.hash => return Ok(Outcome::Unchanged),
         Some((id, _)) => {
-            touched = delete_doc(conn, hashes, id)?;
+            touched.extend(delete_doc(conn, hashes, id)?);
             Outcome::Replaced
         }
         None => Outcome::Added,
@@ -225,8 +239,9 @@ fn put_doc(
         None => None,
     };
     conn.prepare_cached(
-        "INSERT INTO documents (doc, hash, url, source, lang, title, date, text, error, simhash, dup_of, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO documents (doc, hash, url, source, lang, title, date, text, blocks, mentions,
+                                error, simhash, dup_of, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         r.doc,
@@ -237,6 +252,8 @@ fn put_doc(
         r.title,
         r.date,
         doc.text,
+        json(&r.blocks),
+        json(&r.mentions),
         r.error,
         simhash.map(|h| h as i64),
         original,
@@ -254,9 +271,6 @@ fn put_doc(
     for e in events {
         touched.push(stories::attach(conn, e)?);
     }
-    touched.sort_unstable();
-    touched.dedup();
-    stories::refresh(conn, &touched)?;
     Ok(outcome)
 }
 
@@ -307,36 +321,20 @@ fn delete_doc(
     Ok(stories)
 }
 
+/// A record's list as a JSON column.
+fn json<T: serde::Serialize>(items: &[T]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_string())
+}
+
 /// An f32 of the record as the f64 it was written as ("0.7", not
 /// 0.699999988).
 fn two_places(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
 }
 
-/// Blocks, mentions, events and their parties; returns the event ids.
+/// Events and their parties; returns the event ids.
 fn insert_parts(conn: &Connection, id: i64, doc: &StoredDoc) -> rusqlite::Result<Vec<i64>> {
     let r = &doc.record;
-    let mut blocks = conn
-        .prepare_cached("INSERT INTO blocks (doc_id, start, end, kind) VALUES (?1, ?2, ?3, ?4)")?;
-    for b in &r.blocks {
-        blocks.execute(params![id, b.start as i64, b.end as i64, b.kind])?;
-    }
-    let mut mentions = conn.prepare_cached(
-        "INSERT INTO mentions (doc_id, start, end, text, actor, country, org, sector)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for m in &r.mentions {
-        mentions.execute(params![
-            id,
-            m.start as i64,
-            m.end as i64,
-            m.text,
-            m.actor,
-            m.country,
-            m.org,
-            m.sector
-        ])?;
-    }
     let mut events = conn.prepare_cached(
         "INSERT INTO events (doc_id, type, mode, quad, score, confidence, actors, recipients,
                              actor_ids, recipient_ids, context, date, sent_start, sent_end, evidence)

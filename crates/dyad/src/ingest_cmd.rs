@@ -2,7 +2,7 @@
 //! stored unchanged, in bounded transactions, with progress on stderr.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -51,34 +51,6 @@ fn hash_of(raw: &RawDoc) -> String {
     }
 }
 
-/// Files below the paths, when every one is a document of its own (no
-/// WARC, JSON Lines or gzip container): the total for an ETA.
-fn count_documents(paths: &[PathBuf]) -> Option<usize> {
-    fn walk(p: &Path, n: &mut usize) -> Option<()> {
-        if p.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(p).ok()?.filter_map(|e| e.ok()).collect();
-            entries.sort_by_key(|e| e.file_name());
-            for e in entries {
-                if !e.file_name().to_string_lossy().starts_with('.') {
-                    walk(&e.path(), n)?;
-                }
-            }
-            return Some(());
-        }
-        let name = p.file_name()?.to_string_lossy().to_lowercase();
-        if [".jsonl", ".warc", ".gz"].iter().any(|x| name.ends_with(x)) || name == "-" {
-            return None;
-        }
-        *n += 1;
-        Some(())
-    }
-    let mut n = 0;
-    for p in paths {
-        walk(p, &mut n)?;
-    }
-    Some(n)
-}
-
 pub fn run(args: &IngestArgs) -> ExitCode {
     let pipeline = match Pipeline::new(&args.data) {
         Ok(p) => p,
@@ -119,7 +91,7 @@ pub fn run(args: &IngestArgs) -> ExitCode {
             max_doc_bytes: args.max_doc_bytes,
         },
     );
-    let mut progress = Progress::new().with_total(count_documents(&args.paths));
+    let mut progress = Progress::new().with_total(dyad_input::count_documents(&args.paths));
     let mut tally: HashMap<&'static str, usize> = HashMap::new();
     let result = runner::run_ordered(
         docs,

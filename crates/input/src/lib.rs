@@ -58,6 +58,49 @@ pub fn documents(args: &[PathBuf], opts: &InputOptions) -> Documents {
     }
 }
 
+/// How many documents `documents(args, …)` will give, when that is known
+/// without reading them: every file under the arguments is one document,
+/// except files the walk passes over by name (`skip` in
+/// `data/input/extensions.tsv`). `None` when an argument is standard input
+/// or any file is a WARC or JSON Lines container. An estimate for progress
+/// reports: binary files are still counted, though reading skips them.
+pub fn count_documents(args: &[PathBuf]) -> Option<usize> {
+    let mut n = 0;
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            return None;
+        }
+        let id = arg.display().to_string();
+        if std::fs::metadata(arg).is_ok_and(|m| m.is_dir()) {
+            for found in Walk::new(arg, &id) {
+                match found {
+                    Found::File(path, _) => {
+                        match names::hint(&path.file_name()?.to_string_lossy()).kind {
+                            Some(names::NameKind::Warc | names::NameKind::Jsonl) => return None,
+                            Some(names::NameKind::Skip) => {}
+                            _ => n += 1,
+                        }
+                    }
+                    Found::Unreadable(..) => n += 1,
+                }
+            }
+        } else {
+            let name = arg
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if matches!(
+                names::hint(&name).kind,
+                Some(names::NameKind::Warc | names::NameKind::Jsonl)
+            ) {
+                return None;
+            }
+            n += 1;
+        }
+    }
+    Some(n)
+}
+
 /// The documents of one byte stream named `id`, sniffed like standard
 /// input (as `documents` reads `-`); for tests and embedding.
 pub fn documents_from_reader(

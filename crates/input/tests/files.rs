@@ -381,3 +381,31 @@ fn a_named_pipe_is_read_as_a_stream() {
     assert_eq!(ids(&docs), ["pipe"]);
     assert_eq!(bytes_of(&docs[0]), text.as_bytes());
 }
+
+#[test]
+fn counting_documents_matches_reading_them_unless_a_container_is_among_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Путин провел переговоры.".as_bytes());
+    write(
+        dir.path(),
+        "sub/b.html",
+        b"<html><body><p>Text</p></body></html>",
+    );
+    write(dir.path(), "sub/style.css", b"body { color: red }");
+    write(dir.path(), ".hidden/c.txt", b"hidden");
+    let args = [dir.path().to_path_buf()];
+    assert_eq!(
+        dyad_input::count_documents(&args),
+        Some(read_all(&args).len())
+    );
+    assert_eq!(dyad_input::count_documents(&args), Some(2));
+    let single = [dir.path().join("a.txt")];
+    assert_eq!(dyad_input::count_documents(&single), Some(1));
+    write(
+        dir.path(),
+        "feed.jsonl",
+        b"{\"text\": \"one\"}\n{\"text\": \"two\"}\n",
+    );
+    assert_eq!(dyad_input::count_documents(&args), None);
+    assert_eq!(dyad_input::count_documents(&[PathBuf::from("-")]), None);
+}

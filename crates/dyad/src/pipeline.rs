@@ -98,27 +98,76 @@ impl Pipeline {
     /// cannot be read, or one that trips a bug in a stage, yields a record
     /// with `error`.
     pub fn process(&self, raw: RawDoc) -> Record {
+        self.guarded(raw, |doc| doc.record(&self.code(&doc)), |record| record)
+    }
+
+    /// What the store keeps of one document: its record, the text the
+    /// offsets point into, the stems of its kept words (search,
+    /// near-duplicates) and `hash`, the content hash of the document as
+    /// read. Never panics, like [`Pipeline::process`].
+    pub fn process_for_store(&self, raw: RawDoc, hash: String) -> StoredDoc {
+        let failed_hash = hash.clone();
+        self.guarded(
+            raw,
+            |doc| StoredDoc {
+                record: doc.record(&self.code(&doc)),
+                stems: doc.stems(),
+                text: doc.article.text,
+                hash,
+            },
+            |record| StoredDoc {
+                record,
+                text: String::new(),
+                hash: failed_hash,
+                stems: String::new(),
+            },
+        )
+    }
+
+    /// The record of one document and, sentence by sentence, why the
+    /// coder gave it its events (`dyad explain`). Never panics.
+    pub fn explain(&self, raw: RawDoc) -> (Record, Option<(String, Explanation)>) {
+        self.guarded(
+            raw,
+            |doc| {
+                let (events, explanation) =
+                    self.events
+                        .explain(&doc.article.text, &doc.analysed, &doc.mentions, doc.day);
+                (doc.record(&events), Some((doc.article.text, explanation)))
+            },
+            |record| (record, None),
+        )
+    }
+
+    /// `done` of the document read up to its actors; `failed` of its error
+    /// record when it cannot be read or a stage panics.
+    fn guarded<T>(
+        &self,
+        raw: RawDoc,
+        done: impl FnOnce(ReadDoc) -> T,
+        failed: impl FnOnce(Record) -> T,
+    ) -> T {
         let id = raw.id.clone();
         let url = raw.url.clone();
-        match catch_unwind(AssertUnwindSafe(|| self.run_stages(raw))) {
-            Ok(record) => record,
+        let outcome = catch_unwind(AssertUnwindSafe(|| self.read(raw).map(done)));
+        match outcome {
+            Ok(Ok(t)) => t,
+            Ok(Err(record)) => failed(*record),
             Err(panic) => {
                 let what = panic_message(panic.as_ref());
-                Record::error(id, url, format!("internal error while processing: {what}"))
+                failed(Record::error(
+                    id,
+                    url,
+                    format!("internal error while processing: {what}"),
+                ))
             }
         }
     }
 
-    fn run_stages(&self, raw: RawDoc) -> Record {
-        match self.read(raw) {
-            Ok(doc) => {
-                let events =
-                    self.events
-                        .code(&doc.article.text, &doc.analysed, &doc.mentions, doc.day);
-                doc.record(&events)
-            }
-            Err(record) => *record,
-        }
+    /// The events of a document read up to its actors.
+    fn code(&self, doc: &ReadDoc) -> Vec<Event> {
+        self.events
+            .code(&doc.article.text, &doc.analysed, &doc.mentions, doc.day)
     }
 
     /// Every stage up to the actors; a document that cannot be read is its
@@ -139,52 +188,6 @@ impl Pipeline {
             mentions,
             day,
         })
-    }
-
-    /// What the store keeps of one document: its record, the text the
-    /// offsets point into, the stems of its kept words (search,
-    /// near-duplicates) and `hash`, the content hash of the document as
-    /// read. Never panics, like [`Pipeline::process`].
-    pub fn process_for_store(&self, raw: RawDoc, hash: String) -> StoredDoc {
-        let id = raw.id.clone();
-        let url = raw.url.clone();
-        let stored = catch_unwind(AssertUnwindSafe(|| match self.read(raw) {
-            Ok(doc) => {
-                let events =
-                    self.events
-                        .code(&doc.article.text, &doc.analysed, &doc.mentions, doc.day);
-                let record = doc.record(&events);
-                let stems = doc.stems();
-                (record, doc.article.text, stems)
-            }
-            Err(record) => (*record, String::new(), String::new()),
-        }));
-        let (record, text, stems) = stored.unwrap_or_else(|panic| {
-            let what = panic_message(panic.as_ref());
-            let record = Record::error(id, url, format!("internal error while processing: {what}"));
-            (record, String::new(), String::new())
-        });
-        StoredDoc {
-            record,
-            text,
-            hash,
-            stems,
-        }
-    }
-
-    /// The record of one document and, sentence by sentence, why the
-    /// coder gave it its events (`dyad explain`).
-    pub fn explain(&self, raw: RawDoc) -> (Record, Option<(String, Explanation)>) {
-        match self.read(raw) {
-            Ok(doc) => {
-                let (events, explanation) =
-                    self.events
-                        .explain(&doc.article.text, &doc.analysed, &doc.mentions, doc.day);
-                let record = doc.record(&events);
-                (record, Some((doc.article.text, explanation)))
-            }
-            Err(record) => (*record, None),
-        }
     }
 }
 

@@ -15,7 +15,6 @@ use crate::parse::{parse_file, ActorDef, Kind, LoadError, NameDef, NameLang, Off
 
 include!(concat!(env!("OUT_DIR"), "/builtin_actors.rs"));
 
-const ORG_CODES: &str = include_str!("../../../data/actors/org_codes.tsv");
 const CONNECTORS: &str = include_str!("../../../data/actors/connectors.tsv");
 
 /// One actor of the dictionary.
@@ -185,10 +184,10 @@ impl Dictionary {
     pub fn from_texts(
         texts: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Self, LoadError> {
-        let orgs = org_codes();
+        let orgs = dyad_core::org_codes();
         let mut defs: Vec<ActorDef> = Vec::new();
         for (name, text) in texts {
-            defs.extend(parse_file(&name, &text, &orgs)?);
+            defs.extend(parse_file(&name, &text, orgs)?);
         }
         let mut seen: HashMap<&str, &ActorDef> = HashMap::new();
         for d in &defs {
@@ -312,14 +311,4 @@ fn surname(name: &str) -> Option<String> {
     let text = last.span.slice(name);
     // A single letter or an initial is no surname.
     (text.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| text.to_string())
-}
-
-pub(crate) fn org_codes() -> HashSet<String> {
-    ORG_CODES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("code\t"))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|c| !c.is_empty())
-        .map(str::to_string)
-        .collect()
 }

@@ -114,7 +114,7 @@ pub const SECTORS: &[&str] = &[
 pub fn parse_file(
     file: &str,
     text: &str,
-    orgs: &HashSet<String>,
+    orgs: &HashSet<&str>,
 ) -> Result<Vec<ActorDef>, LoadError> {
     let mut out: Vec<ActorDef> = Vec::new();
     // The block being read, and whether its `kind:` line has come.
@@ -195,7 +195,7 @@ fn values(value: &str) -> Result<Vec<&str>, String> {
     Ok(vals)
 }
 
-fn set_key(a: &mut ActorDef, key: &str, value: &str, orgs: &HashSet<String>) -> Result<(), String> {
+fn set_key(a: &mut ActorDef, key: &str, value: &str, orgs: &HashSet<&str>) -> Result<(), String> {
     match key {
         "kind" => {
             a.kind = Kind::parse(value).ok_or_else(|| {
@@ -263,7 +263,7 @@ fn set_key(a: &mut ActorDef, key: &str, value: &str, orgs: &HashSet<String>) -> 
     Ok(())
 }
 
-fn parse_office(value: &str, orgs: &HashSet<String>) -> Result<Office, String> {
+fn parse_office(value: &str, orgs: &HashSet<&str>) -> Result<Office, String> {
     let bad = || format!("bad office {value:?}: expected `CODE SECTOR FROM..TO title`");
     let mut parts = value.splitn(4, char::is_whitespace);
     let code = parts.next().ok_or_else(bad)?;
@@ -344,8 +344,8 @@ fn finish((a, kind_set): (ActorDef, bool)) -> Result<ActorDef, LoadError> {
 mod tests {
     use super::*;
 
-    fn orgs() -> HashSet<String> {
-        ["EU", "NATO"].iter().map(|s| s.to_string()).collect()
+    fn orgs() -> HashSet<&'static str> {
+        ["EU", "NATO"].into_iter().collect()
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod doc;
 pub mod event;
 pub mod mention;
 pub mod offsets;
+pub mod orgs;
 pub mod plover;
 pub mod record;
 
@@ -19,5 +20,6 @@ pub use doc::{Article, Block, BlockKind, Decoded, DocError, Payload, PayloadKind
 pub use event::{Event, Participant};
 pub use mention::{Mention, MentionForm};
 pub use offsets::CharMap;
+pub use orgs::{is_org_code, org_codes};
 pub use plover::{EventType, Quad};
 pub use record::{OutBlock, OutEvent, OutMention, OutSpan, Record};

@@ -7,33 +7,12 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
-use std::sync::OnceLock;
 
 use rusqlite::Connection;
 
 use crate::query::{for_each_event, EventFilter, EventRow};
 
-const ORG_CODES_SRC: &str = include_str!("../../../data/actors/org_codes.tsv");
-
-/// The organisation codes of the output contract (not countries).
-fn org_codes() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        ORG_CODES_SRC
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
-            .map(str::trim)
-            .filter(|c| *c != "code")
-            .collect()
-    })
-}
-
-/// Whether `code` is an organisation's (EU, NATO, …) rather than a
-/// country's.
-pub fn is_org_code(code: &str) -> bool {
-    org_codes().contains(code)
-}
+pub use dyad_core::is_org_code;
 
 /// The country of an actor code: the code itself unless it is an
 /// organisation's.

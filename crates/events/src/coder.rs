@@ -122,11 +122,19 @@ impl Coder {
                 .is_some()
                 .then(|| SentenceTrace::new(s.span, s.block, &view, mentions, text));
             if two_sides || st.is_some() {
+                // The sentence's date expressions, read once for all its
+                // triggers.
+                let date_exprs = if found_all.is_empty() {
+                    Vec::new()
+                } else {
+                    dates::find(lex, &view)
+                };
                 for found in found_all {
                     let outcome = self.code_trigger(
                         text,
                         lex,
                         &view,
+                        &date_exprs,
                         &found,
                         mentions,
                         day,
@@ -168,6 +176,7 @@ impl Coder {
         text: &str,
         lex: &LangLexicon,
         view: &SentenceView<'_>,
+        date_exprs: &[(usize, dates::Expr)],
         found: &Found,
         mentions: &[Mention],
         day: Option<Day>,
@@ -248,7 +257,7 @@ impl Coder {
             .chain(&sides.partners)
             .map(|&g| &view.groups[g]);
         let evidence = evidence_span(view, found, used);
-        let date = nearest_date(lex, view, found).and_then(|e| dates::resolve(e, day));
+        let date = nearest_date(date_exprs, view, found).and_then(|e| dates::resolve(e, day));
         let mut confidence = sides.sure + 0.05 * (trigger.words.len() as f32 - 1.0);
         if planned {
             confidence *= 0.8;
@@ -360,13 +369,17 @@ fn evidence_span<'g>(
 }
 
 /// The date expression nearest the trigger, preferring its clause.
-fn nearest_date(lex: &LangLexicon, view: &SentenceView<'_>, found: &Found) -> Option<dates::Expr> {
+fn nearest_date(
+    date_exprs: &[(usize, dates::Expr)],
+    view: &SentenceView<'_>,
+    found: &Found,
+) -> Option<dates::Expr> {
     let anchor = found.anchor();
     let clause = view.clause[anchor];
-    dates::find(lex, view)
-        .into_iter()
+    date_exprs
+        .iter()
         .min_by_key(|(i, _)| (view.clause[*i] != clause, i.abs_diff(anchor)))
-        .map(|(_, e)| e)
+        .map(|&(_, e)| e)
 }
 
 /// One event per (type, actor codes, recipient codes): the most confident,

@@ -62,8 +62,9 @@ pub struct Store {
     conn: Connection,
     batch: usize,
     pending: usize,
-    /// The stored documents' SimHashes, for finding reprints.
-    hashes: neardup::HashIndex,
+    /// The stored documents' SimHashes, for finding reprints: read on the
+    /// first `put`, so stores opened only to read never load them.
+    hashes: Option<neardup::HashIndex>,
     /// Stories the open batch changed: recounted once, before it commits.
     touched: Vec<i64>,
 }
@@ -95,12 +96,11 @@ impl Store {
              CREATE TEMP TABLE IF NOT EXISTS fts_pending (rowid INTEGER PRIMARY KEY, stems TEXT NOT NULL)",
         )
         .map_err(|e| e.to_string())?;
-        let hashes = neardup::HashIndex::load(&conn).map_err(|e| e.to_string())?;
         Ok(Store {
             conn,
             batch: DEFAULT_BATCH,
             pending: 0,
-            hashes,
+            hashes: None,
             touched: Vec::new(),
         })
     }
@@ -130,19 +130,19 @@ impl Store {
     /// Stores one document (see the module docs); commits when the batch
     /// is full.
     pub fn put(&mut self, doc: &StoredDoc, ingested_at: &str) -> Result<Outcome, String> {
+        let hashes = match self.hashes.take() {
+            Some(h) => h,
+            None => neardup::HashIndex::load(&self.conn)
+                .map_err(|e| format!("cannot read the stored SimHashes: {e}"))?,
+        };
+        let hashes = self.hashes.insert(hashes);
         if self.pending == 0 {
             self.conn
                 .execute_batch("BEGIN IMMEDIATE")
                 .map_err(|e| format!("cannot start a transaction: {e}"))?;
         }
-        let outcome = put_doc(
-            &self.conn,
-            &mut self.hashes,
-            &mut self.touched,
-            doc,
-            ingested_at,
-        )
-        .map_err(|e| format!("{}: cannot store: {e}", doc.record.doc))?;
+        let outcome = put_doc(&self.conn, hashes, &mut self.touched, doc, ingested_at)
+            .map_err(|e| format!("{}: cannot store: {e}", doc.record.doc))?;
         self.pending += 1;
         if self.pending >= self.batch {
             self.commit()?;

@@ -2,26 +2,10 @@
 //! issue names is found with the right state and sector, and nothing from
 //! the pages' navigation and other stories' headlines becomes a mention.
 
+mod common;
+
+use common::seed_records;
 use std::path::PathBuf;
-
-use dyad::pipeline::Pipeline;
-use dyad_core::Record;
-use dyad_input::{documents, InputOptions};
-
-fn seed_records() -> Vec<Record> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"));
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), 4);
-    let pipeline = Pipeline::builtin().unwrap();
-    documents(&paths, &InputOptions::default())
-        .map(|raw| pipeline.process(raw))
-        .collect()
-}
 
 #[test]
 fn the_seeds_actors_are_found_with_state_and_sector() {

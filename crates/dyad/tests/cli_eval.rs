@@ -4,7 +4,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+mod common;
+
+use common::SHARED;
 
 fn eval(args: &[&str]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_dyad"))

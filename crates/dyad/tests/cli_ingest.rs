@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use dyad_store::{Counts, Store};
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+mod common;
+
+use common::{dyad, SHARED};
 
 fn ingest(db: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
@@ -172,13 +174,6 @@ fn a_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
     ingest(&db, &["--threads", "1", docs.to_str().unwrap()]);
     assert_consistent(&db);
     assert_eq!(counts(&db), counts(&whole));
-}
-
-fn dyad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 #[test]

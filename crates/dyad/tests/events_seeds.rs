@@ -3,25 +3,10 @@
 //! block with its evidence inside it, and none from the navigation and
 //! other stories' headlines around them.
 
-use std::path::PathBuf;
+mod common;
 
-use dyad::pipeline::Pipeline;
-use dyad_core::{OutEvent, Record};
-use dyad_input::{documents, InputOptions};
-
-fn seed_records() -> Vec<Record> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"));
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let pipeline = Pipeline::builtin().unwrap();
-    documents(&paths, &InputOptions::default())
-        .map(|raw| pipeline.process(raw))
-        .collect()
-}
+use common::seed_records;
+use dyad_core::OutEvent;
 
 fn has(events: &[OutEvent], kind: &str, a: &str, b: &str) -> bool {
     events.iter().any(|e| {

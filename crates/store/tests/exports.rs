@@ -8,23 +8,12 @@ use dyad_store::query::{events, EventFilter, EventRow};
 use dyad_store::schema::open_in_memory;
 use rusqlite::{params, Connection};
 
+mod common;
+
+use common::{codes, ids, insert_doc, insert_parties};
+
 fn add_doc(conn: &Connection, doc: &str, lang: &str, date: &str, url: &str, text: &str) -> i64 {
-    conn.execute(
-        "INSERT INTO documents (doc, hash, url, source, lang, title, date, text, ingested_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2024-05-01T10:00:00Z')",
-        params![
-            doc,
-            format!("{:016x}", text.len()),
-            url,
-            url.split('/').nth(2),
-            lang,
-            text.lines().next(),
-            date,
-            text
-        ],
-    )
-    .unwrap();
-    conn.last_insert_rowid()
+    insert_doc(conn, doc, lang, Some(date), url, text.lines().next(), text)
 }
 
 fn add_story(
@@ -58,8 +47,6 @@ fn add_event(
     recipients: &[(&str, &str)],
     evidence: &str,
 ) -> i64 {
-    let codes = |side: &[(&str, &str)]| side.iter().map(|p| p.0).collect::<Vec<_>>().join(" ");
-    let ids = |side: &[(&str, &str)]| side.iter().map(|p| p.1).collect::<Vec<_>>().join(" ");
     conn.execute(
         "INSERT INTO events (doc_id, story_id, type, mode, quad, score, confidence, actors, \
          recipients, actor_ids, recipient_ids, context, date, evidence) \
@@ -79,15 +66,7 @@ fn add_event(
     )
     .unwrap();
     let id = conn.last_insert_rowid();
-    for (side, members) in [("a", actors), ("r", recipients)] {
-        for (code, actor_id) in members {
-            conn.execute(
-                "INSERT INTO event_parties (event_id, side, code, actor_id) VALUES (?1, ?2, ?3, ?4)",
-                params![id, side, code, actor_id],
-            )
-            .unwrap();
-        }
-    }
+    insert_parties(conn, id, actors, recipients);
     id
 }
 

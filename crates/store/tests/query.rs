@@ -9,6 +9,10 @@ use dyad_store::schema::open_in_memory;
 use dyad_store::search::{match_expr, search};
 use rusqlite::{params, Connection};
 
+mod common;
+
+use common::{codes, ids, insert_doc, insert_parties};
+
 /// The stems ingest indexes for a text: `stem(lang, normalize(word))` of
 /// every word token, space-joined.
 fn stems(text: &str, lang: Lang) -> String {
@@ -32,22 +36,7 @@ struct Doc<'a> {
 }
 
 fn add_doc(conn: &Connection, d: &Doc<'_>) -> i64 {
-    conn.execute(
-        "INSERT INTO documents (doc, hash, url, source, lang, title, date, text, ingested_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2024-05-01T10:00:00Z')",
-        params![
-            d.doc,
-            format!("{:016x}", d.text.len()),
-            d.url,
-            d.url.split('/').nth(2),
-            d.lang,
-            d.title,
-            d.date,
-            d.text
-        ],
-    )
-    .unwrap();
-    let id = conn.last_insert_rowid();
+    let id = insert_doc(conn, d.doc, d.lang, d.date, d.url, Some(d.title), d.text);
     let lang = Lang::from_code(d.lang).unwrap();
     conn.execute(
         "INSERT INTO doc_fts (rowid, stems) VALUES (?1, ?2)",
@@ -68,8 +57,6 @@ struct Ev<'a> {
 }
 
 fn add_event(conn: &Connection, doc_id: i64, e: &Ev<'_>) -> i64 {
-    let codes = |side: &[(&str, &str)]| side.iter().map(|p| p.0).collect::<Vec<_>>().join(" ");
-    let ids = |side: &[(&str, &str)]| side.iter().map(|p| p.1).collect::<Vec<_>>().join(" ");
     conn.execute(
         "INSERT INTO events (doc_id, type, mode, quad, score, confidence, actors, recipients, \
          actor_ids, recipient_ids, context, date, evidence) \
@@ -89,15 +76,7 @@ fn add_event(conn: &Connection, doc_id: i64, e: &Ev<'_>) -> i64 {
     )
     .unwrap();
     let id = conn.last_insert_rowid();
-    for (side, members) in [("a", e.actors), ("r", e.recipients)] {
-        for (code, actor_id) in members {
-            conn.execute(
-                "INSERT INTO event_parties (event_id, side, code, actor_id) VALUES (?1, ?2, ?3, ?4)",
-                params![id, side, code, actor_id],
-            )
-            .unwrap();
-        }
-    }
+    insert_parties(conn, id, e.actors, e.recipients);
     id
 }
 

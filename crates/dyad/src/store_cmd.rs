@@ -57,13 +57,7 @@ impl FilterArgs {
     fn filter(&self) -> Result<EventFilter, String> {
         let dyad = match &self.dyad {
             None => None,
-            Some(d) => {
-                let (a, b) = d
-                    .split_once(',')
-                    .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
-                    .ok_or_else(|| format!("--dyad {d}: expected two actors as A,B"))?;
-                Some((a.trim().to_string(), b.trim().to_string()))
-            }
+            Some(d) => Some(query::parse_dyad(d).map_err(|e| format!("--{e}"))?),
         };
         if self.directed && dyad.is_none() {
             return Err("--directed needs --dyad A,B".into());
@@ -78,6 +72,7 @@ impl FilterArgs {
             to: self.to.clone(),
             lang: self.lang.clone(),
             text: self.text.clone(),
+            doc_id: None,
             limit: self.limit,
             offset: self.offset,
         })

@@ -5,11 +5,11 @@
 //! country/organisation relations for Gephi, and Parquet behind the
 //! `parquet` cargo feature.
 
-use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 
 use rusqlite::Connection;
 
+use crate::graph::{relations, Graph};
 use crate::query::{for_each_event, EventFilter, EventRow};
 
 pub use dyad_core::is_org_code;
@@ -138,39 +138,6 @@ fn write_csv_line(out: &mut dyn Write, cells: &[String]) -> std::io::Result<()> 
     out.write_all(line.as_bytes())
 }
 
-/// The relation of one ordered pair of codes in the graph.
-#[derive(Default)]
-struct EdgeAgg {
-    events: u64,
-    directed: u64,
-    symmetric: u64,
-    quads: [u64; 4],
-    score_sum: f64,
-    stories: HashSet<i64>,
-    unstoried: u64,
-}
-
-impl EdgeAgg {
-    fn add(&mut self, row: &EventRow, directed: bool) {
-        self.events += 1;
-        if directed {
-            self.directed += 1;
-        } else {
-            self.symmetric += 1;
-        }
-        if let Some(q) = self.quads.get_mut(usize::from(row.quad).wrapping_sub(1)) {
-            *q += 1;
-        }
-        self.score_sum += row.score;
-        match row.story_id {
-            Some(s) => {
-                self.stories.insert(s);
-            }
-            None => self.unstoried += 1,
-        }
-    }
-}
-
 /// Writes a GraphML graph of the selected events: a node per
 /// country/organisation code (`label`, `kind` country or org, `events` it
 /// takes part in) and a directed edge per ordered pair of codes related by
@@ -187,38 +154,9 @@ pub fn graphml(
     filter: &EventFilter,
     out: &mut dyn Write,
 ) -> Result<(usize, usize), String> {
-    let mut nodes: BTreeMap<String, u64> = BTreeMap::new();
-    let mut edges: BTreeMap<(String, String), EdgeAgg> = BTreeMap::new();
-    for_each_event(conn, filter, filter.limit, |row| {
-        let mut seen: HashSet<&str> = HashSet::new();
-        for code in row.actors.iter().chain(&row.recipients) {
-            if seen.insert(code) {
-                *nodes.entry(code.clone()).or_default() += 1;
-            }
-        }
-        for pair in row.pairs() {
-            let Some((r, _)) = pair.recipient else {
-                continue;
-            };
-            let (a, _) = pair.actor;
-            if a == r {
-                continue;
-            }
-            let mut add = |from: &str, to: &str| {
-                edges
-                    .entry((from.to_string(), to.to_string()))
-                    .or_default()
-                    .add(&row, pair.directed);
-            };
-            add(a, r);
-            if !pair.directed {
-                add(r, a);
-            }
-        }
-        Ok(())
-    })?;
-    write_graphml(out, &nodes, &edges).map_err(io_err("graphml"))?;
-    Ok((nodes.len(), edges.len()))
+    let graph = relations(conn, filter, true, 0)?;
+    write_graphml(out, &graph).map_err(io_err("graphml"))?;
+    Ok((graph.nodes.len(), graph.edges.len()))
 }
 
 const GRAPHML_KEYS: [(&str, &str, &str); 12] = [
@@ -236,11 +174,7 @@ const GRAPHML_KEYS: [(&str, &str, &str); 12] = [
     ("stories", "edge", "int"),
 ];
 
-fn write_graphml(
-    out: &mut dyn Write,
-    nodes: &BTreeMap<String, u64>,
-    edges: &BTreeMap<(String, String), EdgeAgg>,
-) -> std::io::Result<()> {
+fn write_graphml(out: &mut dyn Write, graph: &Graph) -> std::io::Result<()> {
     let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str(
@@ -255,38 +189,33 @@ fn write_graphml(
         ));
     }
     s.push_str("  <graph id=\"dyad\" edgedefault=\"directed\">\n");
-    for (code, events) in nodes {
-        let kind = if is_org_code(code) { "org" } else { "country" };
-        let code = xml_escape(code);
+    for node in &graph.nodes {
+        let code = xml_escape(&node.id);
         s.push_str(&format!(
             "    <node id=\"{code}\"><data key=\"label\">{code}</data>\
-             <data key=\"kind\">{kind}</data><data key=\"events\">{events}</data></node>\n"
+             <data key=\"kind\">{}</data><data key=\"events\">{}</data></node>\n",
+            node.kind, node.events
         ));
     }
     out.write_all(s.as_bytes())?;
-    for (i, ((from, to), e)) in edges.iter().enumerate() {
-        let stories = e.stories.len() as u64 + e.unstoried;
-        let mean = if e.events > 0 {
-            e.score_sum / e.events as f64
-        } else {
-            0.0
-        };
+    for (i, e) in graph.edges.iter().enumerate() {
         let line = format!(
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data>\
              <data key=\"directed_events\">{}</data><data key=\"symmetric_events\">{}</data>\
              <data key=\"q1\">{}</data><data key=\"q2\">{}</data><data key=\"q3\">{}</data>\
              <data key=\"q4\">{}</data><data key=\"mean_score\">{:.4}</data>\
-             <data key=\"stories\">{stories}</data></edge>\n",
-            xml_escape(from),
-            xml_escape(to),
+             <data key=\"stories\">{}</data></edge>\n",
+            xml_escape(&e.source),
+            xml_escape(&e.target),
             e.events,
-            e.directed,
-            e.symmetric,
-            e.quads[0],
-            e.quads[1],
-            e.quads[2],
-            e.quads[3],
-            mean,
+            e.directed_events,
+            e.symmetric_events,
+            e.q1,
+            e.q2,
+            e.q3,
+            e.q4,
+            e.mean_score,
+            e.stories,
         );
         out.write_all(line.as_bytes())?;
     }
@@ -331,7 +260,9 @@ mod parquet_export {
 
     const ROW_GROUP: usize = 65_536;
 
-    /// The file's schema, one column per [`EventRow`] field in this order.
+    /// The file's schema: a column per [`EventRow`] field in this order,
+    /// but for the document row id, the sentence and `symmetric` (the
+    /// sentence is in the JSON Lines export).
     pub const PARQUET_SCHEMA: &str = "message dyad_event {
         required int64 id;
         required binary doc (UTF8);

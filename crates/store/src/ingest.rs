@@ -171,19 +171,23 @@ impl Store {
     }
 
     pub fn counts(&self) -> Result<Counts, String> {
-        let n = |sql: &str| -> Result<i64, String> {
-            self.conn
-                .query_row(sql, [], |r| r.get(0))
-                .map_err(|e| e.to_string())
-        };
-        Ok(Counts {
-            documents: n("SELECT count(*) FROM documents")?,
-            duplicates: n("SELECT count(*) FROM documents WHERE dup_of IS NOT NULL")?,
-            mentions: n("SELECT coalesce(sum(json_array_length(mentions)), 0) FROM documents")?,
-            events: n("SELECT count(*) FROM events")?,
-            stories: n("SELECT count(*) FROM stories")?,
-        })
+        counts(&self.conn)
     }
+}
+
+/// Row counts of the store behind `conn`.
+pub fn counts(conn: &Connection) -> Result<Counts, String> {
+    let n = |sql: &str| -> Result<i64, String> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| e.to_string())
+    };
+    Ok(Counts {
+        documents: n("SELECT count(*) FROM documents")?,
+        duplicates: n("SELECT count(*) FROM documents WHERE dup_of IS NOT NULL")?,
+        mentions: n("SELECT coalesce(sum(json_array_length(mentions)), 0) FROM documents")?,
+        events: n("SELECT count(*) FROM events")?,
+        stories: n("SELECT count(*) FROM stories")?,
+    })
 }
 
 impl Drop for Store {

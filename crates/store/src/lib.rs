@@ -2,14 +2,23 @@
 //! (idempotent by content hash, bounded transactions, safe to kill and
 //! re-run), near-duplicate detection (SimHash over word shingles), stories
 //! (events from different articles that report the same happening),
-//! full-text search over stems, queries and exports.
+//! full-text search over stems, queries and exports, and the views the
+//! dashboard reads (stats, actor tallies, a dyad's timeline, the relations
+//! graph, one document cut into marked runs).
 
+pub mod document;
 pub mod export;
+pub mod graph;
 pub mod ingest;
 pub mod neardup;
 pub mod query;
 pub mod schema;
 pub mod search;
+pub mod stats;
 pub mod stories;
+pub mod tallies;
+pub mod timeline;
 
-pub use ingest::{content_hash, source_of, Counts, Outcome, Store, StoredDoc, DEFAULT_BATCH};
+pub use ingest::{
+    content_hash, counts, source_of, Counts, Outcome, Store, StoredDoc, DEFAULT_BATCH,
+};

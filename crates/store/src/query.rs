@@ -40,6 +40,8 @@ pub struct EventFilter {
     pub lang: Option<String>,
     /// Words the event's document must contain, in any inflected form.
     pub text: Option<String>,
+    /// Only the events of this document (its row id).
+    pub doc_id: Option<i64>,
     /// At most this many rows: [`DEFAULT_LIMIT`] for [`events`] when
     /// `None`, every row for the exports.
     pub limit: Option<usize>,
@@ -47,10 +49,19 @@ pub struct EventFilter {
     pub offset: usize,
 }
 
+/// A range of characters (Unicode scalar values), end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CharSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
 /// One stored event with its document and story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventRow {
     pub id: i64,
+    /// The document's row id (`dyad serve`'s `/api/documents/{id}`).
+    pub doc_id: i64,
     pub doc: String,
     /// The event's date, else its document's date.
     pub date: Option<String>,
@@ -68,6 +79,12 @@ pub struct EventRow {
     pub recipient_ids: Vec<String>,
     pub context: Vec<String>,
     pub evidence: String,
+    /// The sentence that says so, and its character offsets in the
+    /// document's text.
+    pub sentence: Option<String>,
+    pub sentence_span: Option<CharSpan>,
+    /// A CONSULT, AGREE or COOPERATE among `actors` with no direction.
+    pub symmetric: bool,
     pub url: Option<String>,
     pub lang: Option<String>,
     pub title: Option<String>,
@@ -82,8 +99,7 @@ impl EventRow {
     /// Symmetric: a CONSULT, AGREE or COOPERATE between its actors, with
     /// no recipient side.
     pub fn is_symmetric(&self) -> bool {
-        self.recipients.is_empty()
-            && EventType::parse(&self.kind).is_some_and(EventType::is_symmetric)
+        symmetric(&self.kind, &self.recipients)
     }
 
     /// The country/organisation pairs the event relates: each actor ×
@@ -125,6 +141,10 @@ impl EventRow {
         }
         out
     }
+}
+
+fn symmetric(kind: &str, recipients: &[String]) -> bool {
+    recipients.is_empty() && EventType::parse(kind).is_some_and(EventType::is_symmetric)
 }
 
 /// (code, id) of member `i` of a side.
@@ -176,11 +196,26 @@ pub(crate) fn for_each_event(
     Ok(n)
 }
 
-const SELECT: &str =
-    "SELECT e.id, d.doc, COALESCE(e.date, d.date) AS day, e.type, e.mode, e.quad, \
+/// The columns [`read_row`] reads. SQLite's `substr` counts characters,
+/// as the sentence offsets do.
+const COLUMNS: &str = "e.id, d.doc, COALESCE(e.date, d.date) AS day, e.type, e.mode, e.quad, \
      e.score, e.confidence, e.actors, e.recipients, e.actor_ids, e.recipient_ids, e.context, \
-     e.evidence, d.url, d.lang, d.title, e.story_id, s.num_articles, s.num_sources \
-     FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN stories s ON s.id = e.story_id";
+     e.evidence, d.url, d.lang, d.title, e.story_id, s.num_articles, s.num_sources, e.doc_id, \
+     e.sent_start, e.sent_end, \
+     CASE WHEN e.sent_end > e.sent_start \
+          THEN substr(d.text, e.sent_start + 1, e.sent_end - e.sent_start) END";
+const FROM: &str =
+    "FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN stories s ON s.id = e.story_id";
+
+/// How many events `filter` selects, ignoring its limit and offset.
+pub fn count_events(conn: &Connection, filter: &EventFilter) -> Result<usize, String> {
+    let (conds, params) = build_where(filter)?;
+    let sql = format!("SELECT count(*) {FROM}{conds}");
+    let n: i64 = conn
+        .query_row(&sql, rusqlite::params_from_iter(params), |r| r.get(0))
+        .map_err(|e| format!("query: {e}"))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
 
 /// Whether party `p` is `?n` (by code or dictionary id).
 fn party_is(p: &str, n: usize) -> String {
@@ -188,6 +223,18 @@ fn party_is(p: &str, n: usize) -> String {
 }
 
 fn build_sql(filter: &EventFilter, limit: Option<usize>) -> Result<(String, Vec<Value>), String> {
+    let (conds, params) = build_where(filter)?;
+    let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM}{conds} ORDER BY day IS NULL, day, e.id LIMIT {limit} OFFSET {offset}"
+    );
+    Ok((sql, params))
+}
+
+/// The WHERE clause of `filter` (empty, or starting with a space) and its
+/// parameters.
+pub(crate) fn build_where(filter: &EventFilter) -> Result<(String, Vec<Value>), String> {
     let mut conds: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
     if let Some(actor) = &filter.actor {
@@ -269,17 +316,32 @@ fn build_sql(filter: &EventFilter, limit: Option<usize>) -> Result<(String, Vec<
             "e.doc_id IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?{n})"
         ));
     }
-    let mut sql = SELECT.to_string();
-    if !conds.is_empty() {
-        sql.push_str(" WHERE ");
-        sql.push_str(&conds.join(" AND "));
+    if let Some(id) = filter.doc_id {
+        params.push(Value::Integer(id));
+        conds.push(format!("e.doc_id = ?{}", params.len()));
     }
-    let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
-    let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
-    sql.push_str(&format!(
-        " ORDER BY day IS NULL, day, e.id LIMIT {limit} OFFSET {offset}"
-    ));
-    Ok((sql, params))
+    let clause = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
+    Ok((clause, params))
+}
+
+/// A dyad written `A,B` (two actors, ids or codes).
+pub fn parse_dyad(s: &str) -> Result<(String, String), String> {
+    s.split_once(',')
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty() && !b.contains(','))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .ok_or_else(|| format!("dyad '{s}': expected two actors as A,B"))
+}
+
+/// Checks every value of `filter` (type, quad class, dates, language,
+/// text, actors) without reading the store: the error [`events`] would
+/// give.
+pub fn check_filter(filter: &EventFilter) -> Result<(), String> {
+    build_where(filter).map(|_| ())
 }
 
 /// Adds a text parameter; returns its number.
@@ -338,21 +400,36 @@ fn codes(s: String) -> Vec<String> {
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     let quad: i64 = r.get(5)?;
+    let kind: String = r.get(3)?;
+    let recipients = codes(r.get(9)?);
+    let start: Option<i64> = r.get(21)?;
+    let end: Option<i64> = r.get(22)?;
+    let sentence_span = match (start, end) {
+        (Some(s), Some(e)) if e > s && s >= 0 => Some(CharSpan {
+            start: usize::try_from(s).unwrap_or(0),
+            end: usize::try_from(e).unwrap_or(0),
+        }),
+        _ => None,
+    };
     Ok(EventRow {
         id: r.get(0)?,
+        doc_id: r.get(20)?,
         doc: r.get(1)?,
         date: r.get(2)?,
-        kind: r.get(3)?,
+        symmetric: symmetric(&kind, &recipients),
+        kind,
         mode: r.get(4)?,
         quad: u8::try_from(quad).unwrap_or(0),
         score: r.get(6)?,
         confidence: r.get(7)?,
         actors: codes(r.get(8)?),
-        recipients: codes(r.get(9)?),
+        recipients,
         actor_ids: codes(r.get(10)?),
         recipient_ids: codes(r.get(11)?),
         context: codes(r.get(12)?),
         evidence: r.get(13)?,
+        sentence: r.get(23)?,
+        sentence_span,
         url: r.get(14)?,
         lang: r.get(15)?,
         title: r.get(16)?,

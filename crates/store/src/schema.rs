@@ -106,6 +106,21 @@ pub fn open_in_memory() -> Result<Connection, String> {
     Ok(conn)
 }
 
+/// Checks that `conn` is a dyad store this build reads (for connections
+/// opened read-only, which [`open`] cannot prepare).
+pub fn check_version(conn: &Connection) -> Result<(), String> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| format!("not a dyad store: {e}"))?;
+    match version {
+        SCHEMA_VERSION => Ok(()),
+        0 => Err("not a dyad store (no tables of dyad's)".into()),
+        v => Err(format!(
+            "store schema version {v}, this dyad reads version {SCHEMA_VERSION}"
+        )),
+    }
+}
+
 fn prepare(conn: &Connection) -> Result<(), String> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))

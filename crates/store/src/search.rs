@@ -9,6 +9,7 @@
 use dyad_core::Span;
 use dyad_nlp::{Lang, TokenKind};
 use rusqlite::{params, Connection};
+use serde::Serialize;
 
 /// The languages whose stemmers a query word goes through.
 const QUERY_LANGS: [Lang; 4] = [Lang::Ru, Lang::Bg, Lang::Uk, Lang::En];
@@ -49,26 +50,64 @@ fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
+/// A document found by [`search_page`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// The document's row id.
+    pub id: i64,
+    pub doc: String,
+    pub title: Option<String>,
+    pub lang: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// Its coded events.
+    pub events: i64,
+}
+
 /// The documents whose text matches every word of `query` (in any
-/// inflected form), best first (FTS5 rank), at most `limit`: database id,
-/// document id and title. A query with no word finds nothing.
+/// inflected form), best first (FTS5 rank), at most `limit` after skipping
+/// `offset`. A query with no word finds nothing.
+pub fn search_page(
+    conn: &Connection,
+    query: &str,
+    limit: usize,
+    offset: usize,
+) -> rusqlite::Result<Vec<SearchHit>> {
+    let Some(expr) = match_expr(query) else {
+        return Ok(Vec::new());
+    };
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, d.doc, d.title, d.lang, d.date, d.url, \
+                (SELECT count(*) FROM events e WHERE e.doc_id = d.id) \
+         FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid \
+         WHERE doc_fts MATCH ?1 ORDER BY doc_fts.rank, d.id LIMIT ?2 OFFSET ?3",
+    )?;
+    let rows = stmt.query_map(params![expr, limit, offset], |r| {
+        Ok(SearchHit {
+            id: r.get(0)?,
+            doc: r.get(1)?,
+            title: r.get(2)?,
+            lang: r.get(3)?,
+            date: r.get(4)?,
+            url: r.get(5)?,
+            events: r.get(6)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// [`search_page`]'s first `limit` hits as (row id, document id, title).
 pub fn search(
     conn: &Connection,
     query: &str,
     limit: usize,
 ) -> rusqlite::Result<Vec<(i64, String, Option<String>)>> {
-    let Some(expr) = match_expr(query) else {
-        return Ok(Vec::new());
-    };
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.id, d.doc, d.title FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid \
-         WHERE doc_fts MATCH ?1 ORDER BY doc_fts.rank, d.id LIMIT ?2",
-    )?;
-    let rows = stmt.query_map(params![expr, limit], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?;
-    rows.collect()
+    Ok(search_page(conn, query, limit, 0)?
+        .into_iter()
+        .map(|h| (h.id, h.doc, h.title))
+        .collect())
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Command-line interface: argument parsing and the `code`, `explain` and
-//! `eval` subcommands' top level.
+//! Command-line interface: argument parsing and the `code`, `explain`,
+//! `serve` and `eval` subcommands' top level.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -101,6 +101,21 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Serve the dashboard and its JSON API over a store, at
+    /// http://127.0.0.1:8080/ by default (Ctrl-C stops). Only reads the
+    /// store, so an ingest may run meanwhile.
+    Serve {
+        /// The SQLite store.
+        #[arg(long, default_value = "dyad.db", value_name = "FILE")]
+        db: PathBuf,
+        /// The address to listen on; anything but a loopback address lets
+        /// other machines read the store (there is no login).
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// The port (0: any free one; the address is printed on stderr).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
     /// Score dyad against gold sets: main-text lines and titles (seeds
     /// gold), events (seeds or dev gold), actor mentions (entities gold),
     /// HTML bodies (--html on the scrapinghub benchmark).
@@ -130,6 +145,15 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             filter,
         } => store_cmd::export(&filter, format, output.as_ref()),
+        Command::Serve { db, host, port } => {
+            match dyad_server::run(&dyad_server::Options { db, host, port }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("dyad serve: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Eval(args) => {
             if args.gold.is_empty() && args.html.is_none() {
                 eprintln!("dyad eval: give at least one gold file, or --html DIR");

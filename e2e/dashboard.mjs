@@ -247,6 +247,42 @@ async function main() {
     ok(`API errors are shown: "${visibleText(shown)}"`);
     noProblems('after searching');
 
+    // 5a. Every language of the store, through the table's language filter: the first event's
+    // row opens to its evidence and its article shows its own script intact (no mojibake).
+    const langs = Object.keys(stats.languages).filter((l) => l);
+    if (await page.isVisible('#selection-clear')) {
+      await page.click('#selection-clear');
+      await waitFor(page, () => document.getElementById('selection').hidden, null, 'the selection to clear');
+    }
+    for (const lang of langs) {
+      const api = await getJson(`/api/events?${new URLSearchParams({ lang, limit: '25' })}`);
+      if (api.total === 0) {
+        ok(`language ${lang}: no events to open (documents only)`);
+        continue;
+      }
+      await page.selectOption('#f-lang', lang);
+      await waitFor(page, (want) => {
+        const ids = [...document.querySelectorAll('#events-body tr.ev')].map((r) => Number(r.dataset.eventId));
+        return JSON.stringify(ids) === want;
+      }, JSON.stringify(api.events.map((e) => e.id)), `the table to show the ${lang} events`);
+      const e = api.events[0];
+      await page.click(`#events-body tr.ev[data-event-id="${e.id}"] td.sides`);
+      await page.click(`#events-body tr.detail[data-event-id="${e.id}"] button.open-article`);
+      await waitFor(page, (id) => {
+        const p = document.getElementById('article');
+        return !p.hidden && p.dataset.state === 'ready' && p.dataset.docId === String(id);
+      }, e.doc_id, `the ${lang} article view of document ${e.doc_id}`);
+      await checkArticle(page, await getJson(`/api/documents/${e.doc_id}`), e, `language ${lang}`);
+      await shot(page, `05a-article-${lang}.png`);
+      await page.click('#article-close');
+      await waitFor(page, () => document.getElementById('article').hidden, null, 'the article view to close');
+    }
+    for (const want of ['ru', 'bg', 'uk', 'en']) {
+      check(langs.includes(want), `the store has no ${want} document: the e2e store should hold all four languages`);
+    }
+    await page.selectOption('#f-lang', '');
+    noProblems('after opening an article in each language');
+
     // 5b. A dyad with dated events draws its timeline bars (when the store has one).
     const dated = stats.first_date
       ? (await getJson(`/api/events?${new URLSearchParams({ from: stats.first_date, to: stats.last_date, limit: '50' })}`)).events

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end test of the dashboard: ingest the seed pages, the dev documents and the example
-# feed into a temporary store, start `dyad serve` on a free port and drive the page in headless Chromium
+# End-to-end test of the dashboard: ingest the seed pages, the dev documents, the example
+# feed and an English page into a temporary store, start `dyad serve` on a free port and drive the page in headless Chromium
 # (e2e/dashboard.mjs). Screenshots go to e2e/screenshots/, server and ingest logs to e2e/out/.
 #
 # Usage (from anywhere; paths are taken from the repo root):
@@ -55,8 +55,11 @@ trap 'exit 130' INT TERM
 
 # examples/feed.jsonl brings dated documents (the seeds and dev docs have one dated event), so
 # the time-range slider has a span to narrow.
-echo "e2e: ingesting ../shared/seeds, ../shared/eval/dev/docs and examples/feed.jsonl"
-"$bin" ingest --db "$tmp/e2e.db" ../shared/seeds ../shared/eval/dev/docs examples/feed.jsonl > "$tmp/ingest.log" 2>&1 \
+echo "e2e: ingesting the seeds, the dev set, examples/feed.jsonl and an English page"
+# The seeds and the dev set (ru, bg, uk), the example feed (dated events for
+# the time slider) and an English page of the HTML benchmark (5 events).
+english=../shared/corpus/scrapinghub/html/702d1da63b8e064cb70617620e45c2d116b4912c9bc9d518dcf5ce54bb8057ed.html.gz
+"$bin" ingest --db "$tmp/e2e.db" ../shared/seeds ../shared/eval/dev/docs examples/feed.jsonl "$english" > "$tmp/ingest.log" 2>&1 \
   || { tail -n 20 "$tmp/ingest.log" >&2; fail "dyad ingest failed (log: e2e/out/ingest.log)"; }
 
 "$bin" serve --db "$tmp/e2e.db" --port 0 > "$tmp/serve-stdout.log" 2> "$tmp/serve.log" &

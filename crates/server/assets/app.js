@@ -252,6 +252,26 @@
         dx[a] -= (ddx / d) * f; dy[a] -= (ddy / d) * f;
         dx[b] += (ddx / d) * f; dy[b] += (ddy / d) * f;
       }
+      // A node lying on an edge it is not part of would read as a false link and make the edge
+      // hard to click: push such a node off the edge and the edge's ends the other way.
+      const clear = k * 0.6;
+      for (const [a, b] of links) {
+        const vx = x[b] - x[a];
+        const vy = y[b] - y[a];
+        const len2 = vx * vx + vy * vy || 1e-9;
+        for (let i = 0; i < n; i++) {
+          if (i === a || i === b) continue;
+          const u = Math.max(0, Math.min(1, ((x[i] - x[a]) * vx + (y[i] - y[a]) * vy) / len2));
+          const px = x[i] - (x[a] + u * vx);
+          const py = y[i] - (y[a] + u * vy);
+          const d = Math.sqrt(px * px + py * py) || 1e-6;
+          if (d >= clear) continue;
+          const f = (k * (clear - d)) / clear;
+          dx[i] += (px / d) * f; dy[i] += (py / d) * f;
+          dx[a] -= (px / d) * f * 0.5; dy[a] -= (py / d) * f * 0.5;
+          dx[b] -= (px / d) * f * 0.5; dy[b] -= (py / d) * f * 0.5;
+        }
+      }
       const temp = 0.15 * (1 - it / iterations) + 0.002;
       for (let i = 0; i < n; i++) {
         const d0 = Math.sqrt(x[i] * x[i] + y[i] * y[i]);
@@ -336,7 +356,29 @@
         `mean score ${fmtScore(d.mean_score)}`,
       ]);
     }
+    if (d.anchor) return '';
     return tooltipBox([d.id, `${d.kind} · ${plural(d.events, 'event')}`]);
+  }
+
+  /**
+   * Two invisible nodes at opposite corners of a box of the chart's own shape around the layout:
+   * ECharts fits the data's bounding box to the chart, so without them a thin or small layout
+   * (three nodes in a row) is stretched unevenly and its nodes and edges are drawn distorted.
+   */
+  function anchorNodes(box) {
+    const xs = graph.nodes.map((n) => graph.pos.get(n.id)[0]);
+    const ys = graph.nodes.map((n) => graph.pos.get(n.id)[1]);
+    if (xs.length === 0) return [];
+    const aspect = Math.max(0.2, (box.clientWidth - 72) / Math.max(1, box.clientHeight - 60));
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const ex = Math.max((Math.max(...xs) - Math.min(...xs)) / 2, ((Math.max(...ys) - Math.min(...ys)) / 2) * aspect, 120 * aspect);
+    const ey = ex / aspect;
+    const hidden = { anchor: true, symbolSize: 0, label: { show: false }, itemStyle: { opacity: 0 } };
+    return [
+      { ...hidden, id: '\u0000a', name: '', x: cx - ex, y: cy - ey },
+      { ...hidden, id: '\u0000b', name: '', x: cx + ex, y: cy + ey },
+    ];
   }
 
   /** (Re)draw the graph with the current selection highlighted; positions never change here. */
@@ -346,6 +388,7 @@
     if (!graphChart) {
       graphChart = echarts.init(box, null, { renderer: 'canvas' });
       graphChart.on('click', (p) => {
+        if (p.dataType === 'node' && p.data.anchor) return;
         if (p.dataType === 'node') setSelection({ actor: p.data.id });
         else if (p.dataType === 'edge') setSelection({ dyad: [p.data.source, p.data.target] });
       });
@@ -405,7 +448,7 @@
         layout: 'none',
         roam: false,
         left: 36, right: 36, top: 30, bottom: 30,
-        data: nodes,
+        data: nodes.concat(anchorNodes(box)),
         links,
         edgeSymbol: ['none', 'none'],
         lineStyle: { curveness: 0 },

@@ -6,6 +6,7 @@
 //! Every other crate depends on this one; it depends on nothing of ours.
 
 pub mod calendar;
+pub mod chars;
 pub mod data_files;
 pub mod doc;
 pub mod event;

@@ -1,8 +1,8 @@
 //! Abbreviations that keep their dot (`data/nlp/abbreviations/<lang>.txt`)
 //! and whether they can end a sentence.
 
-use crate::chars::push_lower;
 use crate::Lang;
+use dyad_core::chars::push_lower;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

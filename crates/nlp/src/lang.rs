@@ -106,17 +106,26 @@ pub fn language_sample(text: &str) -> &str {
     &t[..cut]
 }
 
-/// The language of an (extracted) text, read from about its first 600 bytes
-/// by lingua (high-accuracy mode, the seven languages of [`Lang`]); `None`
-/// when the text has no letters or the detector cannot decide.
+/// The language of an (extracted) text, read from about its first 600 bytes:
+/// by its letters when they settle it ([`crate::letters`]), else by lingua
+/// (high-accuracy mode, the seven languages of [`Lang`]); `None` when the
+/// text has no letters or the detector cannot decide.
 pub fn detect_language(text: &str) -> Option<Lang> {
     let sample = language_sample(text);
     if !sample.chars().any(char::is_alphabetic) {
         return None;
     }
     let sample = crate::normalize::unmix_scripts(sample);
+    if let Some(lang) = crate::letters::decide(&sample) {
+        return Some(lang);
+    }
+    detect_statistically(&sample)
+}
+
+/// lingua's answer alone (what [`detect_language`] falls back to).
+pub fn detect_statistically(sample: &str) -> Option<Lang> {
     detector()
-        .detect_language_of(sample.as_ref())
+        .detect_language_of(sample)
         .and_then(Lang::from_lingua)
 }
 

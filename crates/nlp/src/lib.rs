@@ -8,14 +8,15 @@
 //! under `data/nlp/`, embedded at compile time.
 
 mod abbrev;
-mod chars;
 mod lang;
+mod letters;
 mod normalize;
 mod sentences;
 mod stem;
 mod tokenize;
 
-pub use lang::{detect_language, language_sample, Lang, SAMPLE_BYTES};
+pub use lang::{detect_language, detect_statistically, language_sample, Lang, SAMPLE_BYTES};
+pub use letters::decide as decide_by_letters;
 pub use normalize::{is_word_hyphen, normalize};
 pub use sentences::{split_sentences, Sentence};
 pub use stem::{has_stemmer, stem, stem_word};

@@ -3,7 +3,7 @@
 //! marks dropped, and Latin look-alike letters inside a Cyrillic word mapped
 //! to Cyrillic (`data/nlp/homoglyphs.txt`).
 
-use crate::chars::push_lower;
+use dyad_core::chars::push_lower;
 use std::sync::OnceLock;
 
 const HOMOGLYPHS_SRC: &str = include_str!("../../../data/nlp/homoglyphs.txt");

@@ -16,9 +16,9 @@
 //! - at the end of the block (sentences never cross blocks).
 
 use crate::abbrev::{AbbrevClass, Abbreviations};
-use crate::chars::{is_lower, is_upper};
 use crate::tokenize::{is_terminal, Token, TokenKind};
 use crate::Lang;
+use dyad_core::chars::{is_lower, is_upper};
 use dyad_core::Span;
 use std::ops::Range;
 

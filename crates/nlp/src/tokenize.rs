@@ -5,12 +5,12 @@
 //! token (norm and stem).
 
 use crate::abbrev::Abbreviations;
-use crate::chars::{is_alnum, is_letter, is_lower, is_number, is_upper};
 use crate::normalize::{
     is_apostrophe, is_combining_mark, is_invisible_in_word, is_word_hyphen, normalize_into,
 };
 use crate::stem::with_stem_word;
 use crate::Lang;
+use dyad_core::chars::{is_alnum, is_letter, is_lower, is_number, is_upper};
 use dyad_core::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -113,3 +113,31 @@ fn short_texts_in_each_language() {
         assert_eq!(detect_language(text), Some(lang), "{text}");
     }
 }
+
+/// Letters settle most texts before lingua runs (that is what makes
+/// language id cheap), and whenever they do, lingua alone agrees.
+#[test]
+fn letters_settle_most_texts_as_lingua_would() {
+    for lang in [Lang::Ru, Lang::Bg, Lang::Uk] {
+        let dir = Path::new(SHARED).join("corpus/slavicner").join(lang.code());
+        let mut settled = 0;
+        let files = sorted_files(&dir);
+        for path in files.iter().take(100) {
+            let text = std::fs::read_to_string(path).unwrap();
+            let sample = dyad_nlp::language_sample(&text);
+            if let Some(by_letters) = dyad_nlp::decide_by_letters(sample) {
+                settled += 1;
+                assert_eq!(
+                    Some(by_letters),
+                    dyad_nlp::detect_statistically(sample),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+        assert!(
+            settled >= 85,
+            "{lang:?}: letters settled only {settled} of 100"
+        );
+    }
+}

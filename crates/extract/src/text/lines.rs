@@ -6,6 +6,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use dyad_core::chars::{is_alnum, is_letter, is_number, is_upper, push_lower};
 use dyad_core::Span;
 
 use super::lexicon::{LabelKind, Lexicon, STOP_LANGS};
@@ -121,7 +122,7 @@ fn is_opener(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{301}'
+    is_alnum(c) || c == '\u{301}'
 }
 
 /// Split `text` into its non-blank lines and compute their features.
@@ -198,11 +199,11 @@ fn features(number: usize, span: Span, content: &str, lex: &Lexicon, word: &mut 
 
     let mut has_letter = false;
     for c in content.chars() {
-        if c.is_uppercase() && word.is_empty() {
+        if is_upper(c) && word.is_empty() {
             capitalised += 1;
         }
         chars += 1;
-        if c.is_alphabetic() {
+        if is_letter(c) {
             match c {
                 '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}' => cyr += 1,
                 'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => lat += 1,
@@ -210,13 +211,13 @@ fn features(number: usize, span: Span, content: &str, lex: &Lexicon, word: &mut 
             }
         }
         if is_word_char(c) || ((c == '-' || c == '\'' || c == '’') && !word.is_empty()) {
-            if c.is_numeric() {
+            if is_number(c) {
                 has_digit = true;
             }
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 has_letter = true;
             }
-            word.extend(c.to_lowercase());
+            push_lower(c, word);
         } else if (c == '.' || c == ':') && !word.is_empty() && !has_letter {
             // Keep clock times and dates (01:40, 27.02.2018) one token.
             word.push(c);
@@ -229,7 +230,7 @@ fn features(number: usize, span: Span, content: &str, lex: &Lexicon, word: &mut 
             has_letter = false;
         }
         // ". " or "? " followed by an upper-case letter: a sentence break.
-        if c.is_uppercase() && prev_char == ' ' && matches!(prev_prev, '.' | '!' | '?' | '…') {
+        if is_upper(c) && prev_char == ' ' && matches!(prev_prev, '.' | '!' | '?' | '…') {
             inner_break = true;
         }
         prev_prev = prev_char;
@@ -245,7 +246,7 @@ fn features(number: usize, span: Span, content: &str, lex: &Lexicon, word: &mut 
     let ellipsis = tail.ends_with('…') || tail.ends_with("...");
     let sentence_end = matches!(last, Some('.' | '!' | '?' | '…'));
     let first = content.chars().next();
-    let capital_start = first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_opener(c));
+    let capital_start = first.is_some_and(|c| is_upper(c) || is_number(c) || is_opener(c));
     let letters = cyr + lat + other;
     let script = if letters == 0 {
         Script::None

@@ -164,7 +164,7 @@ impl RuleSet {
 
 /// A letter that is not a vowel of the rule file, nor й, ь, ъ.
 fn is_consonant(c: char, vowels: &[char]) -> bool {
-    crate::chars::is_letter(c) && !vowels.contains(&c) && !matches!(c, 'й' | 'ь' | 'ъ')
+    dyad_core::chars::is_letter(c) && !vowels.contains(&c) && !matches!(c, 'й' | 'ь' | 'ъ')
 }
 
 impl Section {

@@ -9,7 +9,7 @@ fn is_cyrillic_block(c: char) -> bool {
 
 /// A letter (Unicode Alphabetic).
 #[inline]
-pub(crate) fn is_letter(c: char) -> bool {
+pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else if is_cyrillic_block(c) {
@@ -22,7 +22,7 @@ pub(crate) fn is_letter(c: char) -> bool {
 
 /// A digit or other numeric character.
 #[inline]
-pub(crate) fn is_number(c: char) -> bool {
+pub fn is_number(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit()
     } else {
@@ -31,13 +31,13 @@ pub(crate) fn is_number(c: char) -> bool {
 }
 
 #[inline]
-pub(crate) fn is_alnum(c: char) -> bool {
+pub fn is_alnum(c: char) -> bool {
     is_letter(c) || is_number(c)
 }
 
 /// An upper-case letter.
 #[inline]
-pub(crate) fn is_upper(c: char) -> bool {
+pub fn is_upper(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_uppercase()
     } else if ('\u{0400}'..='\u{042F}').contains(&c) {
@@ -51,7 +51,7 @@ pub(crate) fn is_upper(c: char) -> bool {
 
 /// A lower-case letter.
 #[inline]
-pub(crate) fn is_lower(c: char) -> bool {
+pub fn is_lower(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_lowercase()
     } else if ('\u{0430}'..='\u{045F}').contains(&c) {
@@ -65,7 +65,7 @@ pub(crate) fn is_lower(c: char) -> bool {
 
 /// Appends the lower case of `c` to `out`.
 #[inline]
-pub(crate) fn push_lower(c: char, out: &mut String) {
+pub fn push_lower(c: char, out: &mut String) {
     let lower = match c {
         'A'..='Z' => c.to_ascii_lowercase(),
         c if c.is_ascii() => c,

@@ -1,5 +1,5 @@
 //! Command-line interface: argument parsing and the `code`, `explain`,
-//! `serve` and `eval` subcommands' top level.
+//! `serve`, `eval` and `bench` subcommands' top level.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use dyad_input::InputOptions;
 
+use crate::bench::{self, BenchArgs};
 use crate::eval_cmd::{self, EvalArgs};
 use crate::ingest_cmd::{self, IngestArgs};
 use crate::pipeline::{DataArgs, Pipeline};
@@ -120,6 +121,10 @@ pub enum Command {
     /// gold), events (seeds or dev gold), actor mentions (entities gold),
     /// HTML bodies (--html on the scrapinghub benchmark).
     Eval(EvalArgs),
+    /// Measure speed and memory on a corpus (default
+    /// ../shared/corpus/slavicner): each stage on one thread, `dyad code`
+    /// end to end on 1 and all cores, peak memory; a table, or --json.
+    Bench(BenchArgs),
 }
 
 /// Run the parsed command line.
@@ -170,6 +175,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
+        Command::Bench(args) => bench::run(&args),
     }
 }
 
@@ -261,22 +267,7 @@ fn code(
     };
     let docs = dyad_input::documents(paths, &InputOptions { max_doc_bytes });
     let mut progress = Progress::new();
-    let result = runner::run_ordered(
-        docs,
-        &pool,
-        |raw| {
-            let record = pipeline.process(raw);
-            let error = record.error.is_some();
-            (serde_json::to_string(&record), error)
-        },
-        |(line, error)| {
-            progress.tick(error);
-            let line = line.map_err(std::io::Error::other)?;
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")
-        },
-    );
-    let result = result.and_then(|_| out.flush());
+    let result = runner::write_jsonl(docs, &pipeline, &pool, &mut out, &mut progress);
     progress.finish();
     if let Err(e) = result {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

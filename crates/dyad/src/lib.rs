@@ -1,11 +1,12 @@
 //! The `dyad` command: the pipeline that ties the stages together
 //! (`pipeline`), the ordered parallel runner that streams records
 //! (`runner`), and the subcommands (`code`, `explain`, `ingest`, `query`,
-//! `export`, `eval`).
+//! `export`, `eval`, `bench`).
 //!
 //! The binary (`main.rs`) only parses arguments and calls in here, so the
 //! tests drive the same code users run.
 
+pub mod bench;
 pub mod cli;
 pub mod eval_cmd;
 pub mod ingest_cmd;

@@ -75,6 +75,34 @@ where
     })
 }
 
+/// What `dyad code` does with its documents: each through `pipeline` on
+/// `pool`, one JSON line per record written to `out` in input order,
+/// counted by `progress`. `out` is flushed at the end.
+pub fn write_jsonl(
+    docs: impl Iterator<Item = RawDoc> + Send,
+    pipeline: &crate::pipeline::Pipeline,
+    pool: &ThreadPool,
+    out: &mut dyn std::io::Write,
+    progress: &mut crate::progress::Progress,
+) -> std::io::Result<()> {
+    run_ordered(
+        docs,
+        pool,
+        |raw| {
+            let record = pipeline.process(raw);
+            let error = record.error.is_some();
+            (serde_json::to_string(&record), error)
+        },
+        |(line, error)| {
+            progress.tick(error);
+            let line = line.map_err(std::io::Error::other)?;
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")
+        },
+    )?;
+    out.flush()
+}
+
 /// The records of `docs`, in order, collected (for evaluation and tests).
 pub fn records(
     docs: impl Iterator<Item = RawDoc> + Send,

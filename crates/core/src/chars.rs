@@ -3,6 +3,7 @@
 //! every non-ASCII character, which dominated tokenization time.
 
 /// The basic Cyrillic block, U+0400–U+04FF.
+#[inline]
 fn is_cyrillic_block(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
 }

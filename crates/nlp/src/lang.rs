@@ -112,7 +112,7 @@ pub fn language_sample(text: &str) -> &str {
 /// text has no letters or the detector cannot decide.
 pub fn detect_language(text: &str) -> Option<Lang> {
     let sample = language_sample(text);
-    if !sample.chars().any(char::is_alphabetic) {
+    if !sample.chars().any(dyad_core::chars::is_letter) {
         return None;
     }
     let sample = crate::normalize::unmix_scripts(sample);

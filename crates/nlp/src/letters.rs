@@ -8,6 +8,8 @@
 
 use std::sync::OnceLock;
 
+use dyad_core::chars::is_letter;
+
 use crate::Lang;
 
 const LETTERS_SRC: &str = include_str!("../../../data/nlp/letters.txt");
@@ -76,7 +78,7 @@ fn decide_with(rules: &[Rule], sample: &str) -> Option<Lang> {
     // Per rule: markers seen, and whether an excluder was seen.
     let mut seen = vec![(0usize, false); rules.len()];
     for c in sample.chars() {
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             continue;
         }
         letters += 1;

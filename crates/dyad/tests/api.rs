@@ -281,6 +281,8 @@ async fn bad_parameters_are_400_with_a_message_naming_them() {
         ("/api/events?dyad=RUS", "A,B"),
         ("/api/events?dyad=RUS,SYR&directed=maybe", "maybe"),
         ("/api/events?lang=ru&lang=bg", "twice"),
+        ("/api/events?directed=true", "needs dyad"),
+        ("/api/actors?directed=1", "needs dyad"),
         ("/api/events?text=%2D%2D", "no word"),
         ("/api/stats?x=1", "'x'"),
         ("/api/actors?limit=many", "many"),

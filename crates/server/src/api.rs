@@ -56,7 +56,7 @@ async fn events_handler(State(state): State<AppState>, RawQuery(q): RawQuery) ->
     let filter = EventFilter {
         limit: Some(limit),
         offset,
-        ..p.filter()?
+        ..p.dyad_filter()?
     };
     let v = state
         .with_conn(move |conn| {
@@ -71,7 +71,7 @@ async fn events_handler(State(state): State<AppState>, RawQuery(q): RawQuery) ->
 async fn actors_handler(State(state): State<AppState>, RawQuery(q): RawQuery) -> ApiResult {
     let p = Params::parse(q.as_deref(), &with_filters(&["limit"]))?;
     let limit = p.number("limit", 100, 1, MAX_PAGE)?;
-    let filter = p.filter()?;
+    let filter = p.dyad_filter()?;
     let v = state
         .with_conn(move |conn| {
             let actors = tallies::actors(conn, &filter, limit).map_err(ApiError::internal)?;

@@ -125,6 +125,17 @@ impl Params {
         check_filter(&filter).map_err(ApiError::bad)?;
         Ok(filter)
     }
+
+    /// [`Params::filter`] for the endpoints where `directed` only
+    /// qualifies a dyad: `directed=true` without `dyad` is an error, as
+    /// in `dyad query`.
+    pub fn dyad_filter(&self) -> Result<EventFilter, ApiError> {
+        let filter = self.filter()?;
+        if filter.directed && filter.dyad.is_none() {
+            return Err(ApiError::bad("directed=true needs dyad=A,B"));
+        }
+        Ok(filter)
+    }
 }
 
 /// `FILTERS` plus an endpoint's own names.

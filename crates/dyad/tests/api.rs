@@ -286,7 +286,7 @@ async fn bad_parameters_are_400_with_a_message_naming_them() {
         ("/api/events?text=%2D%2D", "no word"),
         ("/api/stats?x=1", "'x'"),
         ("/api/actors?limit=many", "many"),
-        ("/api/timeline", "dyad"),
+        ("/api/timeline?directed=true", "needs dyad"),
         ("/api/timeline?dyad=RUS,SYR&bucket=year", "year"),
         ("/api/graph?min_events=0", "min_events"),
         ("/api/documents/abc", "abc"),
@@ -445,6 +445,19 @@ async fn a_timeline_counts_a_dyads_events_per_period() {
     }
     let t = ok("/api/timeline?dyad=RUS,SYR").await;
     assert_eq!(t["bucket"], "week");
+    // Without a dyad: every selected event, per period.
+    for filters in ["", "&lang=uk", "&quad=1"] {
+        let t = ok(&format!("/api/timeline?bucket=month{filters}")).await;
+        assert!(t["a"].is_null());
+        let counted: u64 = t["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["events"].as_u64().unwrap())
+            .sum();
+        let total = all_events(filters.trim_start_matches('&')).await.len() as u64;
+        assert_eq!(counted + t["undated"].as_u64().unwrap(), total, "{filters}");
+    }
 }
 
 #[tokio::test]

@@ -508,34 +508,11 @@
   const bucketOf = (t) => (rangeUnit === 'week' ? mondayOf(t) : monthOf(t));
   const bucketAfter = (t) => (rangeUnit === 'week' ? t + 7 * DAY : nextMonth(t));
 
-  /** Events per bucket over the whole store: from the events themselves when the store is small,
-   *  else from one `limit=1` count per month. */
-  async function loadVolume(stats) {
-    const counts = new Map();
-    let undated = 0;
-    if (stats.events <= 5000) {
-      for (let offset = 0; offset < stats.events; offset += 1000) {
-        const page = await api('/api/events', { limit: 1000, offset });
-        for (const ev of page.events) {
-          if (!ev.date) { undated++; continue; }
-          const b = bucketOf(parseDay(ev.date));
-          counts.set(b, (counts.get(b) || 0) + 1);
-        }
-        if (page.events.length < 1000) break;
-      }
-    } else {
-      const queue = rangeBuckets.slice();
-      const worker = async () => {
-        while (queue.length) {
-          const start = queue.shift();
-          const to = fmtDay(bucketAfter(start) - DAY);
-          const page = await api('/api/events', { from: fmtDay(start), to, limit: 1 });
-          counts.set(start, page.total);
-        }
-      };
-      await Promise.all([worker(), worker(), worker(), worker()]);
-    }
-    return { counts, undated };
+  /** Events per bucket over the whole store, counted by the server (/api/timeline without a dyad). */
+  async function loadVolume() {
+    const data = await api('/api/timeline', { bucket: rangeUnit });
+    const counts = new Map(data.series.map((p) => [parseDay(p.period), p.events]));
+    return { counts, undated: data.undated };
   }
 
   async function loadRange(stats) {
@@ -548,10 +525,10 @@
     const first = parseDay(stats.first_date);
     const last = parseDay(stats.last_date);
     const weeks = (mondayOf(last) - mondayOf(first)) / (7 * DAY) + 1;
-    rangeUnit = weeks <= 520 && stats.events <= 5000 ? 'week' : 'month';
+    rangeUnit = weeks <= 520 ? 'week' : 'month';
     rangeBuckets = [];
     for (let t = bucketOf(first); t <= last; t = bucketAfter(t)) rangeBuckets.push(t);
-    const { counts, undated } = await loadVolume(stats);
+    const { counts, undated } = await loadVolume();
     const labels = rangeBuckets.map(fmtDay);
     const values = rangeBuckets.map((t) => counts.get(t) || 0);
     const undatedNote = undated ? `; ${plural(undated, 'undated event')} ${undated === 1 ? 'is' : 'are'} always shown unless a range is set.` : '.';

@@ -83,22 +83,25 @@ async fn actors_handler(State(state): State<AppState>, RawQuery(q): RawQuery) ->
 
 async fn timeline_handler(State(state): State<AppState>, RawQuery(q): RawQuery) -> ApiResult {
     let p = Params::parse(q.as_deref(), &with_filters(&["bucket"]))?;
-    p.required("dyad")?;
     let bucket = match p.get("bucket") {
         None => Bucket::Week,
         Some(b) => Bucket::parse(b)
             .ok_or_else(|| ApiError::bad(format!("bucket '{b}': expected day, week or month")))?,
     };
-    let filter = p.filter()?;
-    let (a, b) = filter.dyad.clone().unwrap_or_default();
+    // Without a dyad: every selected event (the store's volume over time).
+    let filter = p.dyad_filter()?;
+    let (a, b) = match &filter.dyad {
+        Some((a, b)) => (Some(a.to_ascii_uppercase()), Some(b.to_ascii_uppercase())),
+        None => (None, None),
+    };
     let directed = filter.directed;
     let v = state
         .with_conn(move |conn| {
             let t = timeline(conn, &filter, bucket).map_err(ApiError::internal)?;
             let mut v = to_json(&t)?;
             if let Some(o) = v.as_object_mut() {
-                o.insert("a".into(), json!(a.to_ascii_uppercase()));
-                o.insert("b".into(), json!(b.to_ascii_uppercase()));
+                o.insert("a".into(), json!(a));
+                o.insert("b".into(), json!(b));
                 o.insert("directed".into(), json!(directed));
             }
             Ok(v)

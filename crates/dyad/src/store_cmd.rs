@@ -80,13 +80,7 @@ impl FilterArgs {
 
     /// The store, which must exist: reading never creates one.
     fn store(&self) -> Result<Store, String> {
-        if !self.db.is_file() {
-            return Err(format!(
-                "{}: no such store (run `dyad ingest PATH --db {}` first)",
-                self.db.display(),
-                self.db.display()
-            ));
-        }
+        dyad_store::schema::must_exist(&self.db)?;
         Store::open(&self.db)
     }
 }

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use rusqlite::{Connection, OpenFlags};
+use dyad_store::schema::open_read_only;
+use rusqlite::Connection;
 
 use crate::error::ApiError;
 
@@ -26,13 +27,6 @@ impl AppState {
     /// Opens the store at `db` once to check that it is one; it must
     /// exist (serving never creates a store).
     pub fn open(db: &Path) -> Result<AppState, String> {
-        if !db.is_file() {
-            return Err(format!(
-                "{}: no such store (run `dyad ingest PATH --db {}` first)",
-                db.display(),
-                db.display()
-            ));
-        }
         let conn = open_read_only(db)?;
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -78,18 +72,4 @@ impl AppState {
             }
         }
     }
-}
-
-/// A read-only connection to a dyad store of this version (an ingest may
-/// be writing meanwhile: WAL lets both go on).
-fn open_read_only(db: &Path) -> Result<Connection, String> {
-    let conn = Connection::open_with_flags(
-        db,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| format!("{}: cannot open: {e}", db.display()))?;
-    dyad_store::schema::check_version(&conn).map_err(|e| format!("{}: {e}", db.display()))?;
-    conn.busy_timeout(std::time::Duration::from_secs(30))
-        .map_err(|e| e.to_string())?;
-    Ok(conn)
 }

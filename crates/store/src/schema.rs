@@ -3,7 +3,9 @@
 //! foreign keys with cascading deletes (re-coding a document replaces its
 //! rows), and a schema version checked on open.
 
-use rusqlite::Connection;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
 
 /// Bumped whenever the tables change; a store of another version is
 /// refused with a clear message rather than misread.
@@ -92,7 +94,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(stems, content='', content
 "#;
 
 /// Opens (creating when missing) the store at `path`.
-pub fn open(path: &std::path::Path) -> Result<Connection, String> {
+pub fn open(path: &Path) -> Result<Connection, String> {
     let conn =
         Connection::open(path).map_err(|e| format!("{}: cannot open: {e}", path.display()))?;
     prepare(&conn).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -106,22 +108,43 @@ pub fn open_in_memory() -> Result<Connection, String> {
     Ok(conn)
 }
 
-/// Checks that `conn` is a dyad store this build reads (for connections
-/// opened read-only, which [`open`] cannot prepare).
-pub fn check_version(conn: &Connection) -> Result<(), String> {
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| format!("not a dyad store: {e}"))?;
-    match version {
-        SCHEMA_VERSION => Ok(()),
-        0 => Err("not a dyad store (no tables of dyad's)".into()),
-        v => Err(format!(
-            "store schema version {v}, this dyad reads version {SCHEMA_VERSION}"
+/// An existing store opened read-only (`dyad serve`): refused with a
+/// clear message when the file is missing or not a dyad store of this
+/// version. Waits on a writer's lock as [`open`] does.
+pub fn open_read_only(path: &Path) -> Result<Connection, String> {
+    must_exist(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| format!("{}: cannot open: {e}", path.display()))?;
+    match stored_version(&conn).map_err(|e| format!("{}: {e}", path.display()))? {
+        0 => Err(format!(
+            "{}: not a dyad store (no tables of dyad's)",
+            path.display()
         )),
+        _ => {
+            wait_on_writers(&conn)?;
+            Ok(conn)
+        }
     }
 }
 
-fn prepare(conn: &Connection) -> Result<(), String> {
+/// Reading never creates a store: `path` must be a file.
+pub fn must_exist(path: &Path) -> Result<(), String> {
+    if path.is_file() {
+        return Ok(());
+    }
+    Err(format!(
+        "{}: no such store (run `dyad ingest PATH --db {}` first)",
+        path.display(),
+        path.display()
+    ))
+}
+
+/// The store's schema version: 0 for a new (empty) database, else
+/// [`SCHEMA_VERSION`]; any other version is an error.
+fn stored_version(conn: &Connection) -> Result<i64, String> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| format!("not a dyad store: {e}"))?;
@@ -130,6 +153,18 @@ fn prepare(conn: &Connection) -> Result<(), String> {
             "store schema version {version}, this dyad reads version {SCHEMA_VERSION}"
         ));
     }
+    Ok(version)
+}
+
+/// Another process may be writing (an ingest while a query runs): wait
+/// for its transaction instead of failing at once.
+fn wait_on_writers(conn: &Connection) -> Result<(), String> {
+    conn.busy_timeout(std::time::Duration::from_secs(30))
+        .map_err(|e| e.to_string())
+}
+
+fn prepare(conn: &Connection) -> Result<(), String> {
+    let version = stored_version(conn)?;
     // Plans stay as prepared: without this, SQLite re-prepares a cached
     // statement whenever a bound value might change its plan (the bundled
     // build has STAT4), which costs ingest several percent.
@@ -138,10 +173,7 @@ fn prepare(conn: &Connection) -> Result<(), String> {
         true,
     )
     .map_err(|e| e.to_string())?;
-    // Another process may be writing (an ingest while a query runs): wait
-    // for its transaction instead of failing at once.
-    conn.busy_timeout(std::time::Duration::from_secs(30))
-        .map_err(|e| e.to_string())?;
+    wait_on_writers(conn)?;
     conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
         .map_err(|e| e.to_string())?;
     if version == SCHEMA_VERSION {

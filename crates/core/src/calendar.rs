@@ -16,6 +16,26 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
+/// (year, month, day) of a real calendar day written exactly `YYYY-MM-DD`.
+pub fn parse_day(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
+    let y: i32 = s[..4].parse().ok()?;
+    let m: u32 = s[5..7].parse().ok()?;
+    let d: u32 = s[8..].parse().ok()?;
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some((y, m, d))
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     let mut days = 0i64;

@@ -56,6 +56,17 @@ pub struct CharSpan {
     pub end: usize,
 }
 
+impl EventFilter {
+    /// The same selection without paging: every event it selects.
+    pub fn unpaged(&self) -> EventFilter {
+        EventFilter {
+            limit: None,
+            offset: 0,
+            ..self.clone()
+        }
+    }
+}
+
 /// One stored event with its document and story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventRow {
@@ -374,24 +385,9 @@ fn party(s: &str, what: &str) -> Result<String, String> {
 /// `s` if it is a real calendar day written `YYYY-MM-DD`.
 fn check_date(s: &str, which: &str) -> Result<String, String> {
     let s = s.trim();
-    let bad = || format!("bad {which} date '{s}': expected a day as YYYY-MM-DD");
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return Err(bad());
-    }
-    let y: i32 = s[..4].parse().map_err(|_| bad())?;
-    let m: u32 = s[5..7].parse().map_err(|_| bad())?;
-    let d: u32 = s[8..].parse().map_err(|_| bad())?;
-    if !(1..=12).contains(&m) || d < 1 || d > dyad_core::calendar::days_in_month(y, m) {
-        return Err(bad());
-    }
-    Ok(s.to_string())
+    dyad_core::calendar::parse_day(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("bad {which} date '{s}': expected a day as YYYY-MM-DD"))
 }
 
 fn codes(s: String) -> Vec<String> {

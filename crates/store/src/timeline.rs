@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use dyad_core::calendar::{civil, days_from_civil, iso_weekday};
+use dyad_core::calendar::{civil, days_from_civil, iso_weekday, parse_day};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -33,7 +33,7 @@ impl Bucket {
     /// The first day of the period that holds `day` (`YYYY-MM-DD`, or a
     /// longer timestamp that starts with one); `None` when it is no date.
     pub fn period(self, day: &str) -> Option<String> {
-        let (y, m, d) = parse_day(day)?;
+        let (y, m, d) = parse_day(day.get(..10)?)?;
         let (y, m, d) = match self {
             Bucket::Day => (y, m, d),
             Bucket::Month => (y, m, 1),
@@ -44,26 +44,6 @@ impl Bucket {
         };
         Some(format!("{y:04}-{m:02}-{d:02}"))
     }
-}
-
-fn parse_day(s: &str) -> Option<(i32, u32, u32)> {
-    let s = s.get(..10)?;
-    let b = s.as_bytes();
-    let shape = b.iter().enumerate().all(|(i, c)| {
-        if i == 4 || i == 7 {
-            *c == b'-'
-        } else {
-            c.is_ascii_digit()
-        }
-    });
-    if !shape {
-        return None;
-    }
-    let y: i32 = s[..4].parse().ok()?;
-    let m: u32 = s[5..7].parse().ok()?;
-    let d: u32 = s[8..].parse().ok()?;
-    ((1..=12).contains(&m) && d >= 1 && d <= dyad_core::calendar::days_in_month(y, m))
-        .then_some((y, m, d))
 }
 
 /// The events of one period.
@@ -96,14 +76,9 @@ pub fn timeline(
     filter: &EventFilter,
     bucket: Bucket,
 ) -> Result<Timeline, String> {
-    let all = EventFilter {
-        limit: None,
-        offset: 0,
-        ..filter.clone()
-    };
     let mut periods: BTreeMap<String, ([u64; 4], u64, f64)> = BTreeMap::new();
     let mut undated = 0;
-    for_each_event(conn, &all, None, |row| {
+    for_each_event(conn, &filter.unpaged(), None, |row| {
         let Some(period) = row.date.as_deref().and_then(|d| bucket.period(d)) else {
             undated += 1;
             return Ok(());

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::query::{events, CharSpan, EventFilter, EventRow};
+use crate::query::{for_each_event, CharSpan, EventFilter, EventRow};
 
 /// A kept block as stored (character offsets).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,21 +111,18 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<DocumentView>, Stri
         .map_err(|e| format!("document {id}: its stored blocks do not parse: {e}"))?;
     let mentions: Vec<Value> = serde_json::from_str(&mentions)
         .map_err(|e| format!("document {id}: its stored mentions do not parse: {e}"))?;
-    let rows = events(
-        conn,
-        &EventFilter {
-            doc_id: Some(id),
-            limit: Some(usize::MAX >> 1),
-            ..EventFilter::default()
-        },
-    )?;
-    let events: Vec<DocEvent> = rows
-        .into_iter()
-        .map(|row| DocEvent {
+    let mut events: Vec<DocEvent> = Vec::new();
+    let filter = EventFilter {
+        doc_id: Some(id),
+        ..EventFilter::default()
+    };
+    for_each_event(conn, &filter, None, |row| {
+        events.push(DocEvent {
             evidence_span: evidence_span(&row),
             row,
-        })
-        .collect();
+        });
+        Ok(())
+    })?;
     let segments = segments(&text, &blocks, &mentions, &events);
     Ok(Some(DocumentView {
         id,

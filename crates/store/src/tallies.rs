@@ -48,16 +48,11 @@ pub fn actors(
     filter: &EventFilter,
     limit: usize,
 ) -> Result<Vec<ActorTally>, String> {
-    let all = EventFilter {
-        limit: None,
-        offset: 0,
-        ..filter.clone()
-    };
     let mut by_code: BTreeMap<String, Counter> = BTreeMap::new();
-    for_each_event(conn, &all, None, |row| {
-        let mut seen: HashSet<&str> = HashSet::new();
-        let mut ids_seen: HashSet<(&str, &str)> = HashSet::new();
+    for_each_event(conn, &filter.unpaged(), None, |row| {
+        // Each code of the event: whether it acts, whether it receives.
         let mut sides: HashMap<&str, (bool, bool)> = HashMap::new();
+        let mut ids_seen: HashSet<(&str, &str)> = HashSet::new();
         for (codes, ids, acting) in [
             (&row.actors, &row.actor_ids, true),
             (&row.recipients, &row.recipient_ids, false),
@@ -69,22 +64,23 @@ pub fn actors(
                 } else {
                     side.1 = true;
                 }
-                let counter = by_code.entry(code.clone()).or_default();
-                if seen.insert(code) {
-                    counter.events += 1;
-                }
                 if let Some(id) = ids.get(i) {
                     if ids_seen.insert((code, id)) {
-                        *counter.ids.entry(id.clone()).or_default() += 1;
+                        *by_code
+                            .entry(code.clone())
+                            .or_default()
+                            .ids
+                            .entry(id.clone())
+                            .or_default() += 1;
                     }
                 }
             }
         }
         for (code, (acting, receiving)) in sides {
-            if let Some(counter) = by_code.get_mut(code) {
-                counter.as_actor += u64::from(acting);
-                counter.as_recipient += u64::from(receiving);
-            }
+            let counter = by_code.entry(code.to_string()).or_default();
+            counter.events += 1;
+            counter.as_actor += u64::from(acting);
+            counter.as_recipient += u64::from(receiving);
         }
         Ok(())
     })?;

@@ -4,7 +4,7 @@
 
 /// The basic Cyrillic block, U+0400–U+04FF.
 #[inline]
-fn is_cyrillic_block(c: char) -> bool {
+pub fn is_cyrillic_block(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 

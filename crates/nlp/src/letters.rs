@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use dyad_core::chars::is_letter;
+use dyad_core::chars::{is_cyrillic_block, is_letter};
 
 use crate::Lang;
 
@@ -82,7 +82,7 @@ fn decide_with(rules: &[Rule], sample: &str) -> Option<Lang> {
             continue;
         }
         letters += 1;
-        if !('\u{0400}'..='\u{04FF}').contains(&c) {
+        if !is_cyrillic_block(c) {
             continue;
         }
         cyrillic += 1;

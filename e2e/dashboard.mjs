@@ -1,7 +1,7 @@
 // End-to-end checks of the dyad dashboard in headless Chromium (playwright-core).
 // Usage: node e2e/dashboard.mjs URL [SCREENSHOT_DIR]   (e2e/run.sh starts the server)
 // Every check throws with a clear message; the process exits 1 on the first failure.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -59,11 +59,7 @@ const visibleText = (s) => (s || '').replace(/\s+/g, ' ').trim();
 
 async function main() {
   await mkdir(shotDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const problems = [];
   let expectedBadRequest = null; // a deliberate 400 whose console line is not a failure
   try {

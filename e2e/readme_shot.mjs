@@ -1,18 +1,14 @@
 // The README's screenshot: the dashboard on a store of the seed pages, the
 // RUS–SYR edge clicked and its event opened to its evidence.
 // Usage: node e2e/readme_shot.mjs URL OUT.png   (serve a store of the seeds first)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 
 const [url, out] = process.argv.slice(2);
 if (!url || !out) {
   console.error('usage: node readme_shot.mjs URL OUT.png');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url, { waitUntil: 'load' });

@@ -43,54 +43,54 @@ def clocks():
 
 
 def worker_natasha(files):
-    cpu0, wall0 = clocks()
+    t0 = clocks()
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
     segmenter = Segmenter()
     ner_tagger = NewsNERTagger(NewsEmbedding())
-    cpu1, wall1 = clocks()
+    t1 = clocks()
     texts = [Path(f).read_bytes().decode("utf-8") for f in files]
     spans = 0
-    cpu2, wall2 = clocks()
+    t2 = clocks()
     for text in texts:
         doc = Doc(text)
         doc.segment(segmenter)
         doc.tag_ner(ner_tagger)
         spans += len(doc.spans)
-    cpu3, wall3 = clocks()
+    t3 = clocks()
+    return timings(t0, t1, t2, t3, f"{spans} entity spans")
+
+
+def timings(load_start, load_end, start, end, check):
+    """A worker's result: loading (import, models) and the timed loop, each
+    as CPU and wall seconds from (cpu, wall) clock pairs."""
     return {
-        "load_cpu": cpu1 - cpu0,
-        "load_wall": wall1 - wall0,
-        "cpu": cpu3 - cpu2,
-        "wall": wall3 - wall2,
-        "check": f"{spans} entity spans",
+        "load_cpu": load_end[0] - load_start[0],
+        "load_wall": load_end[1] - load_start[1],
+        "cpu": end[0] - start[0],
+        "wall": end[1] - start[1],
+        "check": check,
     }
 
 
 def worker_trafilatura(files):
-    cpu0, wall0 = clocks()
+    t0 = clocks()
     import trafilatura
     from trafilatura.utils import decode_file
 
-    cpu1, wall1 = clocks()
+    t1 = clocks()
     # Decoding (charset detection) happens here, outside the timed loop,
     # with trafilatura's own decoder: extract() then gets a str.
     pages = [decode_file(Path(f).read_bytes()) for f in files]
     extracted = chars = 0
-    cpu2, wall2 = clocks()
+    t2 = clocks()
     for html in pages:
         text = trafilatura.extract(html)
         if text:
             extracted += 1
             chars += len(text)
-    cpu3, wall3 = clocks()
-    return {
-        "load_cpu": cpu1 - cpu0,
-        "load_wall": wall1 - wall0,
-        "cpu": cpu3 - cpu2,
-        "wall": wall3 - wall2,
-        "check": f"{extracted} pages with text, {chars} chars",
-    }
+    t3 = clocks()
+    return timings(t0, t1, t2, t3, f"{extracted} pages with text, {chars} chars")
 
 
 def worker_main(tool, listfile):

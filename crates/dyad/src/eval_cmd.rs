@@ -39,6 +39,12 @@ pub struct EvalArgs {
     /// Worker threads (0: all cores).
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
+    /// A list of gold document names (one per line) held out as a check
+    /// split: events are also scored on them and on the rest apart, and
+    /// --verbose lists only the rest. Default: `check.txt` beside an events
+    /// gold file, when there is one; `--split none` turns it off.
+    #[arg(long, value_name = "FILE")]
+    pub split: Option<PathBuf>,
     #[command(flatten)]
     pub data: crate::pipeline::DataArgs,
 }
@@ -151,8 +157,33 @@ pub fn run(args: &EvalArgs) -> Result<String, String> {
         if let Some(events) = gold.events() {
             let report = dyad_eval::score_events(&events, &records);
             let _ = writeln!(out, "-- events\n{report}");
-            if args.verbose {
-                out.push_str(&report.listing());
+            let held_out = split_names(args.split.as_deref(), gold_path)?;
+            match held_out {
+                None => {
+                    if args.verbose {
+                        out.push_str(&report.listing());
+                    }
+                }
+                Some((file, names)) => {
+                    let check = report.subset(|d| names.contains(d));
+                    let rest = report.subset(|d| !names.contains(d));
+                    let _ = writeln!(
+                        out,
+                        "-- events, check split ({}: scores only)\n{check}",
+                        file.display()
+                    );
+                    let _ = writeln!(out, "-- events, the rest\n{rest}");
+                    if args.verbose {
+                        let _ = writeln!(
+                            out,
+                            "(the listing leaves out the {} check documents)",
+                            check.docs.len()
+                        );
+                        out.push_str(&rest.listing());
+                    }
+                    entry.insert("events_check".into(), to_json(&check.without_docs()));
+                    entry.insert("events_rest".into(), to_json(&rest));
+                }
             }
             entry.insert("events".into(), to_json(&report));
         }
@@ -186,6 +217,33 @@ pub fn run(args: &EvalArgs) -> Result<String, String> {
     } else {
         Ok(out)
     }
+}
+
+/// The held-out split of an events gold file: `--split FILE`, else
+/// `check.txt` beside the gold file if present; `--split none` for none.
+fn split_names(
+    split: Option<&Path>,
+    gold: &Path,
+) -> Result<Option<(PathBuf, std::collections::HashSet<String>)>, String> {
+    let file = match split {
+        Some(p) if p.as_os_str() == "none" => return Ok(None),
+        Some(p) => p.to_path_buf(),
+        None => {
+            let beside = gold.with_file_name("check.txt");
+            if !beside.is_file() {
+                return Ok(None);
+            }
+            beside
+        }
+    };
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let names = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    Ok(Some((file, names)))
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> serde_json::Value {

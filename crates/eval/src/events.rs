@@ -124,6 +124,38 @@ pub fn score_events(gold: &[EventGold], pred: &[Record]) -> EventReport {
 }
 
 impl EventReport {
+    /// The report over the documents `keep` accepts only, its totals summed
+    /// from their per-document scores (a split of a gold set, such as the
+    /// dev set's check documents and the rest).
+    pub fn subset(&self, keep: impl Fn(&str) -> bool) -> EventReport {
+        let mut out = EventReport::default();
+        for d in self.docs.iter().filter(|d| keep(&d.doc)) {
+            out.overall += &d.score.prf;
+            *out.by_lang.entry(d.lang.clone()).or_default() += &d.score.prf;
+            for (kind, prf) in &d.score.by_type {
+                *out.by_type.entry(*kind).or_default() += prf;
+            }
+            out.docs.push(d.clone());
+        }
+        out.coverage.missing_docs = self
+            .coverage
+            .missing_docs
+            .iter()
+            .filter(|d| keep(d))
+            .cloned()
+            .collect();
+        out
+    }
+
+    /// The totals without the per-document lines (and so without any
+    /// document's evidence): what a held-out split may show.
+    pub fn without_docs(&self) -> EventReport {
+        EventReport {
+            docs: Vec::new(),
+            ..self.clone()
+        }
+    }
+
     /// Per-document false positives and misses, for `--verbose`.
     pub fn listing(&self) -> String {
         let mut out = String::new();
@@ -206,6 +238,36 @@ mod tests {
         r.error = None;
         r.events = events;
         r
+    }
+
+    #[test]
+    fn a_subset_sums_only_its_documents() {
+        let gold = vec![
+            EventGold {
+                doc: "a.txt".into(),
+                lang: "ru".into(),
+                events: vec![gold_event(EventType::Accuse, &["RUS"], &["UKR"])],
+            },
+            EventGold {
+                doc: "b.txt".into(),
+                lang: "bg".into(),
+                events: vec![gold_event(EventType::Request, &["EU"], &["BGR"])],
+            },
+        ];
+        let pred = [record(
+            "a.txt",
+            vec![out_event(EventType::Accuse, &["RUS"], &["UKR"])],
+        )];
+        let all = score_events(&gold, &pred);
+        assert_eq!((all.overall.tp, all.overall.fn_), (1, 1));
+        let a = all.subset(|d| d == "a.txt");
+        assert_eq!(a.overall.f1(), 1.0);
+        assert_eq!(a.docs.len(), 1);
+        assert!(a.coverage.missing_docs.is_empty());
+        let b = all.subset(|d| d == "b.txt");
+        assert_eq!((b.overall.tp, b.overall.fn_), (0, 1));
+        assert_eq!(b.by_lang.keys().collect::<Vec<_>>(), ["bg"]);
+        assert_eq!(b.coverage.missing_docs, ["b.txt"]);
     }
 
     #[test]

@@ -12,8 +12,12 @@
 //!
 //! Matching: a predicted triple matches a gold triple when its type is the
 //! gold type or one of the gold `alt_types`, and its pair equals the gold
-//! pair — in either order when the predicted type or the gold (primary) type
-//! is symmetric.
+//! pair:
+//! - in either order when the predicted type is symmetric, or when both are
+//!   the same symmetric type;
+//! - for a directed alternative of a symmetric gold event, in either order
+//!   when the gold record names only `actors` (it gives no direction), else
+//!   from its actor to its recipient (events.md, "Scoring").
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -60,6 +64,13 @@ pub struct GoldTriple {
     pub alt_types: Vec<EventType>,
     pub optional: bool,
     pub evidence: String,
+    /// The actor → recipient directions the gold records gave this pair;
+    /// empty when a record named only actors (any direction goes).
+    #[serde(skip)]
+    pub directions: Vec<(String, String)>,
+    /// Some record of this triple named only `actors`.
+    #[serde(skip)]
+    pub actor_only: bool,
 }
 
 /// A predicted triple and the evidence of the first event that gave it.
@@ -142,22 +153,45 @@ pub fn predicted_triples(events: &[OutEvent]) -> Vec<PredTriple> {
 pub fn gold_triples(events: &[GoldEvent]) -> Vec<GoldTriple> {
     let mut out: Vec<GoldTriple> = Vec::new();
     for e in events {
+        let actor_only = distinct_codes(&e.recipients).is_empty();
         for triple in event_triples(e.kind, &e.actors, &e.recipients) {
-            match out.iter_mut().find(|g| g.triple == triple) {
-                Some(existing) => {
+            // The direction the record gave the (possibly reordered) pair.
+            let direction = (!actor_only).then(|| {
+                if e.actors.iter().any(|a| a.trim() == triple.actor) {
+                    (triple.actor.clone(), triple.recipient.clone())
+                } else {
+                    (triple.recipient.clone(), triple.actor.clone())
+                }
+            });
+            let index = match out.iter().position(|g| g.triple == triple) {
+                Some(i) => {
+                    let existing = &mut out[i];
                     existing.optional &= e.optional;
                     for alt in &e.alt_types {
                         if !existing.alt_types.contains(alt) {
                             existing.alt_types.push(*alt);
                         }
                     }
+                    i
                 }
-                None => out.push(GoldTriple {
-                    triple,
-                    alt_types: e.alt_types.clone(),
-                    optional: e.optional,
-                    evidence: e.evidence.clone(),
-                }),
+                None => {
+                    out.push(GoldTriple {
+                        triple,
+                        alt_types: e.alt_types.clone(),
+                        optional: e.optional,
+                        evidence: e.evidence.clone(),
+                        directions: Vec::new(),
+                        actor_only: false,
+                    });
+                    out.len() - 1
+                }
+            };
+            let g = &mut out[index];
+            g.actor_only |= actor_only;
+            if let Some(d) = direction {
+                if !g.directions.contains(&d) {
+                    g.directions.push(d);
+                }
             }
         }
     }
@@ -173,7 +207,22 @@ pub fn triple_matches(pred: &Triple, gold: &GoldTriple) -> bool {
     }
     let same = pred.actor == g.actor && pred.recipient == g.recipient;
     let swapped = pred.actor == g.recipient && pred.recipient == g.actor;
-    same || (swapped && (pred.kind.is_symmetric() || g.kind.is_symmetric()))
+    if !(same || swapped) {
+        return false;
+    }
+    if pred.kind.is_symmetric() || (g.kind.is_symmetric() && pred.kind == g.kind) {
+        return true;
+    }
+    if !g.kind.is_symmetric() {
+        return same;
+    }
+    // A directed alternative of a symmetric gold event: any direction when
+    // a record gave none, else the one it gave.
+    gold.actor_only
+        || gold
+            .directions
+            .iter()
+            .any(|(a, r)| *a == pred.actor && *r == pred.recipient)
 }
 
 fn distinct_codes(codes: &[String]) -> Vec<&str> {
@@ -220,6 +269,8 @@ mod tests {
             alt_types: alts.to_vec(),
             optional: false,
             evidence: String::new(),
+            directions: Vec::new(),
+            actor_only: true,
         }
     }
 
@@ -300,9 +351,64 @@ mod tests {
         ));
         assert!(triple_matches(&pred(EventType::Accuse, "RUS", "AZE"), &g));
         assert!(!triple_matches(&pred(EventType::Accuse, "AZE", "RUS"), &g));
-        // Gold symmetric with a directed alternative: either order.
+        // Gold symmetric with a directed alternative, on a record naming
+        // only actors: either order.
         let g = gold(EventType::Agree, "DEU", "RUS", &[EventType::Support]);
         assert!(triple_matches(&pred(EventType::Support, "RUS", "DEU"), &g));
+        assert!(triple_matches(&pred(EventType::Support, "DEU", "RUS"), &g));
+    }
+
+    #[test]
+    fn a_directed_alternative_keeps_the_direction_a_gold_record_gave() {
+        let ev = |actors: &[&str], recipients: &[&str]| GoldEvent {
+            kind: EventType::Agree,
+            mode: None,
+            actors: codes(actors),
+            recipients: codes(recipients),
+            context: vec![],
+            date: None,
+            alt_types: vec![EventType::Support],
+            optional: false,
+            evidence: "e".into(),
+        };
+        // "Finland granted Russia's project a permit": AGREE FIN, RUS with
+        // the direction FIN → RUS for the SUPPORT alternative.
+        let directed = gold_triples(&[ev(&["FIN"], &["RUS"])]);
+        assert_eq!(directed.len(), 1);
+        assert!(triple_matches(
+            &pred(EventType::Support, "FIN", "RUS"),
+            &directed[0]
+        ));
+        assert!(!triple_matches(
+            &pred(EventType::Support, "RUS", "FIN"),
+            &directed[0]
+        ));
+        // The symmetric type itself matches in either order.
+        assert!(triple_matches(
+            &pred(EventType::Agree, "RUS", "FIN"),
+            &directed[0]
+        ));
+        // The same pair, reversed recipients-first ("RUS" < "FIN" is
+        // false, so the stored pair is reordered): the direction survives.
+        let reversed = gold_triples(&[ev(&["RUS"], &["FIN"])]);
+        assert!(triple_matches(
+            &pred(EventType::Support, "RUS", "FIN"),
+            &reversed[0]
+        ));
+        assert!(!triple_matches(
+            &pred(EventType::Support, "FIN", "RUS"),
+            &reversed[0]
+        ));
+        // Named only as actors: no direction, either goes.
+        let undirected = gold_triples(&[ev(&["FIN", "RUS"], &[])]);
+        assert!(triple_matches(
+            &pred(EventType::Support, "RUS", "FIN"),
+            &undirected[0]
+        ));
+        assert!(triple_matches(
+            &pred(EventType::Support, "FIN", "RUS"),
+            &undirected[0]
+        ));
     }
 
     #[test]

@@ -85,7 +85,8 @@ fn the_dev_set_covers_three_languages_and_its_directed_events_have_recipients() 
     let langs: Vec<&str> = report.by_lang.keys().map(String::as_str).collect();
     assert_eq!(langs, ["bg", "ru", "uk"]);
     // Every gold document is listed as missing and recall is zero everywhere.
-    assert_eq!(report.coverage.missing_docs.len(), 36);
+    assert_eq!(report.coverage.missing_docs.len(), dev_events().len());
+    assert!(report.coverage.missing_docs.len() >= 200);
     assert_eq!(report.overall.recall(), 0.0);
     assert_eq!(report.overall.predicted(), 0);
     assert!(report
@@ -122,6 +123,34 @@ fn predicting_an_alternative_type_instead_of_the_gold_type_still_matches() {
         .count();
     assert!(with_alts > 0);
     let pred = events_as_predictions(&gold, |e| e.alt_types.first().copied().unwrap_or(e.kind));
+    // A directed alternative of a record naming only actors needs a
+    // direction to be scored at all: predict each one, as events.md lets
+    // either match.
+    let pred: Vec<Record> = pred
+        .into_iter()
+        .map(|mut r| {
+            r.events = r
+                .events
+                .into_iter()
+                .flat_map(|e| {
+                    if e.kind.is_symmetric() || !e.recipients.is_empty() {
+                        return vec![e];
+                    }
+                    let mut out = Vec::new();
+                    for a in &e.actors {
+                        for b in e.actors.iter().filter(|b| *b != a) {
+                            let mut one = e.clone();
+                            one.actors = vec![a.clone()];
+                            one.recipients = vec![b.clone()];
+                            out.push(one);
+                        }
+                    }
+                    out
+                })
+                .collect();
+            r
+        })
+        .collect();
     let report = score_events(&gold, &pred);
     assert_eq!(report.overall.recall(), 1.0, "{}", report.listing());
     assert_eq!(report.overall.precision(), 1.0, "{}", report.listing());
@@ -403,7 +432,7 @@ fn gold_files_are_told_apart_by_content() {
         matches!(GoldSet::load(&shared("eval/seeds.gold.jsonl")), Ok(GoldSet::Seeds(v)) if v.len() == 4)
     );
     assert!(
-        matches!(GoldSet::load(&shared("eval/dev/events.gold.jsonl")), Ok(GoldSet::Events(v)) if v.len() == 36)
+        matches!(GoldSet::load(&shared("eval/dev/events.gold.jsonl")), Ok(GoldSet::Events(v)) if v.len() == dev_events().len() && v.len() >= 200)
     );
     let set = GoldSet::load(&shared("eval/entities.dev.jsonl")).unwrap();
     assert_eq!(set.docs().len(), 2023);

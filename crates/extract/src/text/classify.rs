@@ -28,7 +28,9 @@ pub fn is_prose(l: &Line) -> bool {
     if l.words < 5 || l.stops == 0 || l.stop_ratio() < 0.08 {
         return false;
     }
-    complete || (l.inner_break && l.chars >= 150) || l.chars >= 250
+    // A line holding a whole sentence and the start of another is prose
+    // even when a scraper cut its tail ("… у Німеччині. Про це пише").
+    complete || (l.inner_break && (l.chars >= 150 || l.words >= 12)) || l.chars >= 250
 }
 
 /// A headline followed directly (no blank line between) by a copy of

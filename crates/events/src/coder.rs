@@ -8,6 +8,7 @@ use dyad_nlp::Analysed;
 
 use crate::context::{self, ArticleContext};
 use crate::dates::{self, Day};
+use crate::discourse::Discourse;
 use crate::explain::{Explanation, SentenceTrace};
 use crate::lexicon::{LangLexicon, Lexicon, Trigger};
 use crate::modality::{modality, Modality};
@@ -80,47 +81,47 @@ impl Coder {
         order.sort_by_key(|&i| mentions[i].span.start);
         let topic = topic(mentions);
         let mut next = 0;
-        let mut last_person: Option<usize> = None;
         let mut article = ArticleContext::default();
         let mut candidates = Vec::new();
-        for s in &analysed.sentences {
+        // The document's mentions, then the stand-ins of referring words.
+        let mut pool: Vec<Mention> = mentions.to_vec();
+        let mut discourse = Discourse::default();
+        let mut links = Vec::new();
+        for (si, s) in analysed.sentences.iter().enumerate() {
             let tokens = analysed.sentence_tokens(s);
             let mask = context::sentence_mask(lex, tokens);
             article.add(mask);
-            let person = |i: usize| mentions[i].kind == "person";
             while next < order.len() && mentions[order[next]].span.start < s.span.start {
-                if person(order[next]) {
-                    last_person = Some(order[next]);
-                }
                 next += 1;
             }
             let mut end = next;
             while end < order.len() && mentions[order[end]].span.start < s.span.end {
                 end += 1;
             }
-            let inside = &order[next..end];
-            let antecedent = last_person;
-            if let Some(&p) = inside.iter().rev().find(|&&i| person(i)) {
-                last_person = Some(p);
-            }
+            let mut inside: Vec<usize> = order[next..end].to_vec();
             next = end;
-            // Events need two countries or organisations: the sentence's,
-            // or one of them and the person a pronoun may stand for.
-            let mut codes = inside
-                .iter()
-                .chain(antecedent.as_ref())
-                .filter_map(|&i| mentions[i].code());
+            let first_link = links.len();
+            discourse.resolve(lex, tokens, si, &mut pool, &mut inside, &mut links);
+            discourse.add(&pool, &inside, si);
+            // Events need two countries or organisations: among the
+            // sentence's sides, named or stood for, or one of them and the
+            // article's main actor.
+            let mut codes = inside.iter().filter_map(|&i| pool[i].code());
             let first_code = codes.next();
-            let two_sides = codes.any(|c| Some(c) != first_code);
+            let two_sides = codes.any(|c| Some(c) != first_code)
+                || first_code
+                    .zip(topic.as_ref())
+                    .is_some_and(|(c, t)| c != t.code);
             if !two_sides && trace.is_none() {
                 continue;
             }
-            let mut view = SentenceView::new(text, tokens, lex, mentions, inside, antecedent);
+            let mentions = pool.as_slice();
+            let mut view = SentenceView::new(text, tokens, lex, mentions, &inside);
             let found_all = triggers::find(lex, &view);
             view.mark_groups(text, mentions, &found_all);
-            let mut st = trace
-                .is_some()
-                .then(|| SentenceTrace::new(s.span, s.block, &view, mentions, text));
+            let mut st = trace.is_some().then(|| {
+                SentenceTrace::new(s.span, s.block, &view, mentions, &links[first_link..], text)
+            });
             if two_sides || st.is_some() {
                 // The sentence's date expressions, read once for all its
                 // triggers.

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use dyad_core::{Event, Mention, Span};
 
+use crate::discourse::Link;
 use crate::lexicon::Trigger;
 use crate::roles::Sides;
 use crate::sentence::SentenceView;
@@ -35,6 +36,7 @@ impl SentenceTrace {
         block: usize,
         view: &SentenceView<'_>,
         mentions: &[Mention],
+        links: &[Link],
         text: &str,
     ) -> Self {
         let sides = view
@@ -45,10 +47,21 @@ impl SentenceTrace {
                 let members: Vec<String> = g
                     .mentions
                     .iter()
-                    .map(|&m| {
-                        let m = &mentions[m];
+                    .map(|&i| {
+                        let m = &mentions[i];
+                        let link = links
+                            .iter()
+                            .find(|l| l.mention == i)
+                            .map(|l| {
+                                format!(
+                                    " = «{}», {}",
+                                    mentions[l.antecedent].span.slice(text),
+                                    l.why
+                                )
+                            })
+                            .unwrap_or_default();
                         format!(
-                            "«{}» {} [{}]",
+                            "«{}» {} [{}]{link}",
                             m.span.slice(text),
                             m.code().unwrap_or("-"),
                             m.actor

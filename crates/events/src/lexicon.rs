@@ -29,13 +29,12 @@ pub enum Role {
     Future,
     Clause,
     Speech,
-    Pronoun,
     Oblique,
     Verb,
 }
 
 impl Role {
-    pub const ALL: [Role; 16] = [
+    pub const ALL: [Role; 15] = [
         Role::Partner,
         Role::Target,
         Role::Addressee,
@@ -49,7 +48,6 @@ impl Role {
         Role::Future,
         Role::Clause,
         Role::Speech,
-        Role::Pronoun,
         Role::Oblique,
         Role::Verb,
     ];
@@ -69,7 +67,6 @@ impl Role {
             Role::Future => "future",
             Role::Clause => "clause",
             Role::Speech => "speech",
-            Role::Pronoun => "pronoun",
             Role::Oblique => "oblique",
             Role::Verb => "verb",
         }
@@ -81,6 +78,51 @@ impl Role {
 
     fn from_name(s: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.name() == s)
+    }
+}
+
+/// What a referring word of `discourse.txt` stands for: the last actor
+/// named of this kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Referent {
+    /// A person (or an official named by a role): "он", "тя", "she".
+    Person,
+    /// Staff, crews, unions, passengers tied to a country: "профсоюз",
+    /// "стачкуващите", "страйкарі".
+    Group,
+    /// A company or a company's project: "компания", "газопроводът".
+    Company,
+    /// A court: "суд", "съдът".
+    Court,
+    /// A government body: "министерство", "the ministry".
+    Government,
+    /// A state: "страна", "държавата".
+    State,
+}
+
+impl Referent {
+    pub const ALL: [Referent; 6] = [
+        Referent::Person,
+        Referent::Group,
+        Referent::Company,
+        Referent::Court,
+        Referent::Government,
+        Referent::State,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Referent::Person => "person",
+            Referent::Group => "group",
+            Referent::Company => "company",
+            Referent::Court => "court",
+            Referent::Government => "government",
+            Referent::State => "state",
+        }
+    }
+
+    fn from_name(s: &str) -> Option<Referent> {
+        Referent::ALL.into_iter().find(|r| r.name() == s)
     }
 }
 
@@ -131,6 +173,9 @@ pub struct LangLexicon {
     /// Context codes in file order; `context_index` values index it.
     pub contexts: Vec<String>,
     pub context_index: WordIndex<u16>,
+    /// Pronouns and definite descriptions (`discourse.txt`) by what they
+    /// stand for.
+    pub referring: WordIndex<Referent>,
 }
 
 impl LangLexicon {
@@ -164,6 +209,7 @@ impl LangLexicon {
             relative_days: WordIndex::default(),
             contexts: Vec::new(),
             context_index: WordIndex::default(),
+            referring: WordIndex::default(),
         }
     }
 }
@@ -226,7 +272,7 @@ impl Lexicon {
 
     /// The lexicons from (path, contents) pairs: `types.txt`, and
     /// `<lang>/<name>.txt` where the name says the kind (`grammar`,
-    /// `dates`, `context`; any other name holds triggers).
+    /// `dates`, `context`, `discourse`; any other name holds triggers).
     pub fn from_texts(
         texts: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Self, LoadError> {
@@ -259,6 +305,7 @@ impl Lexicon {
                 "grammar" => parse_grammar(&path, &text, l)?,
                 "dates" => parse_dates(&path, &text, l)?,
                 "context" => parse_context(&path, &text, l)?,
+                "discourse" => parse_discourse(&path, &text, l)?,
                 _ => parse_triggers(&path, &text, l)?,
             }
         }
@@ -408,10 +455,45 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
     Ok(())
 }
 
+/// `discourse.txt`: a `[class]` line (person, group, company, court,
+/// government, state), then one referring word per line.
+fn parse_discourse(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), LoadError> {
+    let mut class = None;
+    for (n, line) in content_lines(text) {
+        if let Some(name) = section(line) {
+            class = Some(Referent::from_name(name).ok_or_else(|| {
+                let known: Vec<_> = Referent::ALL.iter().map(|r| r.name()).collect();
+                LoadError::new(
+                    file,
+                    n,
+                    format!("unknown section `[{name}]` (known: {})", known.join(", ")),
+                )
+            })?);
+            continue;
+        }
+        let Some(class) = class else {
+            return Err(LoadError::new(file, n, "a word before any [section] line"));
+        };
+        let ws = plain_words(l.lang, line, file, n)?;
+        let [word] = ws.as_slice() else {
+            return Err(LoadError::new(file, n, "one referring word per line"));
+        };
+        l.referring.insert(word, class);
+    }
+    Ok(())
+}
+
 fn parse_grammar(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), LoadError> {
     let mut role = None;
     for (n, line) in content_lines(text) {
         if let Some(name) = section(line) {
+            if name == "pronoun" {
+                return Err(LoadError::new(
+                    file,
+                    n,
+                    "pronouns moved to discourse.txt, section [person]",
+                ));
+            }
             role = Some(Role::from_name(name).ok_or_else(|| {
                 let known: Vec<_> = Role::ALL.iter().map(|r| r.name()).collect();
                 LoadError::new(

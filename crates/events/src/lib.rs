@@ -9,6 +9,7 @@
 mod coder;
 mod context;
 mod dates;
+mod discourse;
 mod explain;
 mod lexicon;
 mod modality;
@@ -20,5 +21,5 @@ mod words;
 pub use coder::Coder;
 pub use dates::Day;
 pub use explain::{Explanation, SentenceTrace};
-pub use lexicon::{LangLexicon, Lexicon, Role, Trigger};
+pub use lexicon::{LangLexicon, Lexicon, Referent, Role, Trigger};
 pub use words::Word;

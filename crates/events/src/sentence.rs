@@ -59,17 +59,15 @@ pub(crate) struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    /// `mentions` are the document's mentions; `inside` the indexes of
-    /// those within this sentence, in text order; `antecedent` the last
-    /// person named before the sentence, whom a personal pronoun
-    /// ([pronoun]) stands for unless the sentence names one before it.
+    /// `mentions` are the document's mentions and the stand-ins of its
+    /// referring words (`discourse`); `inside` the indexes of those within
+    /// this sentence, in text order.
     pub fn new(
         text: &str,
         tokens: &'a [Token],
         lex: &LangLexicon,
         mentions: &[Mention],
         inside: &[usize],
-        antecedent: Option<usize>,
     ) -> Self {
         let n = tokens.len();
         let forms: Vec<WordForm<'a>> = tokens.iter().map(|t| WordForm::of(t, lex.lang)).collect();
@@ -99,7 +97,7 @@ impl<'a> SentenceView<'a> {
         }
         let (clause, subordinate) = clauses(text, tokens, &starts);
         let mut in_mention = vec![false; n];
-        let mut spans = Vec::with_capacity(inside.len());
+        let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(inside.len());
         for &m in inside {
             let span = mentions[m].span;
             let first = tokens.partition_point(|t| t.span.end <= span.start);
@@ -108,32 +106,6 @@ impl<'a> SentenceView<'a> {
                 in_mention[first..last].iter_mut().for_each(|b| *b = true);
                 spans.push((m, first, last));
             }
-        }
-        // Pronouns stand for the last person named before them.
-        let pronoun = Role::Pronoun.bit();
-        if (0..n).any(|i| starts[i] & pronoun != 0) {
-            let mut with_pronouns = Vec::with_capacity(spans.len() + 2);
-            let mut last_person = antecedent;
-            let mut next = spans.iter().peekable();
-            for i in 0..n {
-                while let Some(&&(m, first, last)) = next.peek() {
-                    if first > i {
-                        break;
-                    }
-                    if mentions[m].kind == "person" {
-                        last_person = Some(m);
-                    }
-                    with_pronouns.push((m, first, last));
-                    next.next();
-                }
-                if starts[i] & pronoun != 0 && !in_mention[i] {
-                    if let Some(p) = last_person {
-                        with_pronouns.push((p, i, i + 1));
-                    }
-                }
-            }
-            with_pronouns.extend(next.copied());
-            spans = with_pronouns;
         }
         let mut view = SentenceView {
             tokens,

@@ -1,0 +1,185 @@
+//! The article's participants across sentences: a pronoun or a definite
+//! description ("он", "компанията", "профспілка", "the ministry") stands
+//! for the last actor named of its kind (`discourse.txt`), within a few
+//! sentences. Each such word becomes a stand-in mention carrying that
+//! actor's codes, so the coder gives it a role like any named side; the
+//! link is kept for `dyad explain`.
+
+use dyad_core::{Mention, MentionForm};
+use dyad_nlp::{Token, TokenKind};
+
+use crate::lexicon::{LangLexicon, Referent};
+use crate::words::WordForm;
+
+/// Sentences back a referring word may reach for its actor.
+const REACH: usize = 4;
+/// Sentences back a company or project word may reach before it falls back
+/// on the article's main company ("компания" far into a Ryanair story).
+const COMPANY_REACH: usize = 12;
+
+/// A stand-in mention and where it came from.
+#[derive(Clone, Debug)]
+pub(crate) struct Link {
+    /// Index of the stand-in in the coder's mention pool.
+    pub mention: usize,
+    /// The mention it stands for.
+    pub antecedent: usize,
+    pub why: String,
+}
+
+/// A mention seen so far and the sentence it was in.
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    mention: usize,
+    sentence: usize,
+}
+
+/// What the article has named so far.
+#[derive(Default)]
+pub(crate) struct Discourse {
+    seen: Vec<Seen>,
+    /// Mentions per code of companies (sector BUS bodies), for the
+    /// article's main company.
+    companies: Vec<(usize, usize)>,
+}
+
+/// Whether a mention may be what a word of class `r` stands for.
+fn fits(r: Referent, m: &Mention) -> bool {
+    if m.code().is_none() {
+        return false;
+    }
+    let sector = m.sector.as_deref();
+    match r {
+        Referent::Person => m.kind == "person" || (m.form == MentionForm::Role && !m.place),
+        Referent::Group => m.kind == "group",
+        Referent::Company => m.kind == "body" && sector == Some("BUS"),
+        Referent::Court => sector == Some("JUD") && m.kind != "person",
+        Referent::Government => {
+            sector == Some("GOV") && m.kind != "person" && m.kind != "group" && !m.place
+        }
+        Referent::State => m.kind == "state" && m.form != MentionForm::Adjective,
+    }
+}
+
+impl Discourse {
+    /// Records the mentions of a finished sentence (stand-ins included).
+    pub fn add(&mut self, pool: &[Mention], inside: &[usize], sentence: usize) {
+        for &m in inside {
+            self.seen.push(Seen {
+                mention: m,
+                sentence,
+            });
+            if fits(Referent::Company, &pool[m]) {
+                let code = pool[m].code().unwrap_or("");
+                match self
+                    .companies
+                    .iter_mut()
+                    .find(|(c, _)| pool[*c].code() == Some(code))
+                {
+                    Some(entry) => entry.1 += 1,
+                    None => self.companies.push((m, 1)),
+                }
+            }
+        }
+    }
+
+    /// The stand-ins of one sentence's referring words: appended to `pool`,
+    /// their indexes merged into `inside` (kept in text order), their links
+    /// pushed to `links`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn resolve(
+        &self,
+        lex: &LangLexicon,
+        tokens: &[Token],
+        sentence: usize,
+        pool: &mut Vec<Mention>,
+        inside: &mut Vec<usize>,
+        links: &mut Vec<Link>,
+    ) {
+        if lex.referring.is_empty() {
+            return;
+        }
+        let spans: Vec<(usize, usize)> = inside
+            .iter()
+            .map(|&m| {
+                let s = pool[m].span;
+                (
+                    tokens.partition_point(|t| t.span.end <= s.start),
+                    tokens.partition_point(|t| t.span.start < s.end),
+                )
+            })
+            .collect();
+        let in_mention = |k: usize| spans.iter().any(|&(a, b)| a <= k && k < b);
+        // A mention right before or after the word names the actor itself
+        // ("компания Ryanair", "германският синдикат").
+        let named_nearby = |k: usize| {
+            spans
+                .iter()
+                .any(|&(a, b)| (b <= k && k - b < 1) || (a > k && a - k <= 2))
+        };
+        let mut added = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || in_mention(k) {
+                continue;
+            }
+            let form = WordForm::of(t, lex.lang);
+            let mut class = None;
+            lex.referring.for_each(&form, |&r| {
+                class.get_or_insert(r);
+            });
+            let Some(class) = class else { continue };
+            if class != Referent::Person && named_nearby(k) {
+                continue;
+            }
+            // Earlier in this sentence, then back through the article.
+            let here = inside
+                .iter()
+                .zip(&spans)
+                .filter(|(_, &(_, b))| b <= k)
+                .map(|(&m, _)| m)
+                .filter(|&m| fits(class, &pool[m]))
+                .last();
+            let reach = if class == Referent::Company {
+                COMPANY_REACH
+            } else {
+                REACH
+            };
+            let (antecedent, how) = match here {
+                Some(m) => (Some(m), "named before it in the sentence".to_string()),
+                None => match self
+                    .seen
+                    .iter()
+                    .rev()
+                    .take_while(|s| sentence - s.sentence <= reach)
+                    .find(|s| fits(class, &pool[s.mention]))
+                {
+                    Some(s) => (
+                        Some(s.mention),
+                        format!("{} sentence(s) back", sentence - s.sentence),
+                    ),
+                    None if class == Referent::Company => (
+                        self.companies.iter().max_by_key(|c| c.1).map(|c| c.0),
+                        "the article's main company".to_string(),
+                    ),
+                    None => (None, String::new()),
+                },
+            };
+            let Some(a) = antecedent else { continue };
+            let mut stand_in = pool[a].clone();
+            stand_in.span = t.span;
+            stand_in.place = false;
+            let index = pool.len();
+            pool.push(stand_in);
+            links.push(Link {
+                mention: index,
+                antecedent: a,
+                why: format!("the last {} named, {how}", class.name()),
+            });
+            added.push(index);
+        }
+        if !added.is_empty() {
+            inside.extend(added);
+            inside.sort_by_key(|&m| pool[m].span.start);
+        }
+    }
+}

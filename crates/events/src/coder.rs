@@ -11,7 +11,7 @@ use crate::dates::{self, Day};
 use crate::discourse::Discourse;
 use crate::explain::{Explanation, SentenceTrace};
 use crate::lexicon::{LangLexicon, Lexicon, Trigger};
-use crate::modality::{modality, Modality};
+use crate::modality::{modality, requested, Modality};
 use crate::roles::{assign, Sides};
 use crate::sentence::{Group, SentenceView};
 use crate::triggers::{self, Found};
@@ -130,13 +130,36 @@ impl Coder {
                 } else {
                     dates::find(lex, &view)
                 };
-                for found in found_all {
+                let requests: Vec<&Found> = found_all
+                    .iter()
+                    .filter(|f| lex.triggers[f.trigger as usize].kind == EventType::Request)
+                    .collect();
+                let asked: Vec<bool> = found_all
+                    .iter()
+                    .map(|f| {
+                        lex.triggers[f.trigger as usize].kind != EventType::Request
+                            && requested(&view, f, &requests)
+                    })
+                    .collect();
+                for (found, asked) in found_all.iter().zip(asked) {
+                    if asked {
+                        if let Some(st) = st.as_mut() {
+                            st.add_trigger(
+                                text,
+                                &view,
+                                found,
+                                &lex.triggers[found.trigger as usize],
+                                &Err("not coded: the act a request asks for".into()),
+                            );
+                        }
+                        continue;
+                    }
                     let outcome = self.code_trigger(
                         text,
                         lex,
                         &view,
                         &date_exprs,
-                        &found,
+                        found,
                         mentions,
                         day,
                         s.span,
@@ -146,7 +169,7 @@ impl Coder {
                         st.add_trigger(
                             text,
                             &view,
-                            &found,
+                            found,
                             &lex.triggers[found.trigger as usize],
                             &outcome,
                         );

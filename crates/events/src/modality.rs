@@ -15,6 +15,9 @@ const NEGATION_REACH: usize = 3;
 /// Tokens before the trigger a future marker may stand in ("планирует в
 /// ближайшее время провести").
 const FUTURE_REACH: usize = 5;
+/// Tokens after a request within which a trigger is the act requested
+/// ("призвал ЕС ввести санкции против …").
+const REQUESTED_REACH: usize = 8;
 
 /// What modality does to a trigger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +26,19 @@ pub(crate) enum Modality {
     /// Planned or promised: the type becomes this.
     Planned(EventType),
     Dropped(&'static str),
+}
+
+/// Whether a trigger is the act another trigger asks for: it follows a
+/// REQUEST trigger closely, in its clause or the clause right after
+/// ("призова САЩ да наложат санкции" is a request, not a sanction).
+pub(crate) fn requested(view: &SentenceView<'_>, found: &Found, requests: &[&Found]) -> bool {
+    let anchor = found.anchor();
+    requests.iter().any(|r| {
+        let end = r.last();
+        end < anchor
+            && anchor - end <= REQUESTED_REACH
+            && view.clause[anchor] <= view.clause[end] + 1
+    })
 }
 
 pub(crate) fn modality(

@@ -11,6 +11,8 @@
 //!   phrase opening the sentence ("У 2017 р. Росія скоротила …": at most
 //!   `DATE_PHRASE_TOKENS` tokens before it); never after a `pre`
 //!   abbreviation (ул., Mr., т.е.) or initials (В., В.В., U.S.);
+//! - at a stop glued to a lower-case word and a capitalised one ("году.В
+//!   Москве"), a scraper's lost space;
 //! - at a blank line, and at a line break unless the next line goes on in
 //!   lower case (a wrapped line);
 //! - at the end of the block (sentences never cross blocks).
@@ -106,12 +108,43 @@ impl Splitter<'_> {
         true
     }
 
+    /// A stop glued to both words around it, "году.В Москве",
+    /// "реформ.Вернул": a lower-case word of three letters or more, the
+    /// stop, and a capitalised word that goes on in lower case (or a
+    /// one-letter word before a space). Domains ("rbc.ru"), dotted
+    /// capitals ("ТАСС.Тест") and abbreviations ("т.Д.") stay whole.
+    fn glued_stop(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if t.kind != TokenKind::Punct
+            || !t.span.slice(self.text).chars().all(is_terminal)
+            || i == self.range.start
+            || i + 1 >= self.range.end
+            || !self.gap(i - 1).is_empty()
+        {
+            return false;
+        }
+        let before = &self.tokens[i - 1];
+        let word = before.span.slice(self.text);
+        let lower_end = word.chars().last().is_some_and(is_lower);
+        if before.kind != TokenKind::Word || word.chars().count() < 3 || !lower_end {
+            return false;
+        }
+        let next = &self.tokens[i + 1];
+        let mut cs = next.span.slice(self.text).chars();
+        let capital = next.kind == TokenKind::Word && cs.next().is_some_and(is_upper);
+        let goes_on = match cs.next() {
+            Some(c) => is_lower(c),
+            None => i + 2 >= self.range.end || !self.gap(i + 1).is_empty(),
+        };
+        capital && goes_on
+    }
+
     /// Whether the sentence that began at token `first` ends between tokens
     /// `i` and `i + 1`.
     fn breaks_after(&self, first: usize, i: usize) -> bool {
         let gap = self.gap(i);
         if gap.is_empty() {
-            return false;
+            return self.glued_stop(i);
         }
         let newlines = gap.bytes().filter(|&b| b == b'\n').count();
         if newlines >= 2 {
@@ -200,6 +233,32 @@ mod tests {
         let mut out = Vec::new();
         split_sentences(text, &tokens, 0..tokens.len(), 0, Some(lang), &mut out);
         out.iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_stop_without_its_space_still_ends_a_sentence() {
+        assert_eq!(
+            split(
+                "Переговоры прошли в 2018 году.В Москве заявили, что реформ.Вернул нет.",
+                Lang::Ru
+            ),
+            [
+                "Переговоры прошли в 2018 году.",
+                "В Москве заявили, что реформ.",
+                "Вернул нет."
+            ]
+        );
+        assert_eq!(
+            split("Сайт rbc.ru и ТАСС.Тест и т.Д. Отметим.", Lang::Ru),
+            ["Сайт rbc.ru и ТАСС.Тест и т.Д.", "Отметим."]
+        );
+        assert_eq!(
+            split(
+                "Страйк почнеться у середу.Профспілка вимагає більше.",
+                Lang::Uk
+            ),
+            ["Страйк почнеться у середу.", "Профспілка вимагає більше."]
+        );
     }
 
     #[test]

@@ -79,7 +79,8 @@ impl Coder {
         };
         let mut order: Vec<usize> = (0..mentions.len()).collect();
         order.sort_by_key(|&i| mentions[i].span.start);
-        let topic = topic(mentions);
+        let topic = main_actor(mentions, |_| true);
+        let company = main_actor(mentions, |m| m.kind == "body" && m.sector.as_deref() == Some("BUS"));
         let mut next = 0;
         let mut article = ArticleContext::default();
         let mut candidates = Vec::new();
@@ -109,9 +110,12 @@ impl Coder {
             let mut codes = inside.iter().filter_map(|&i| pool[i].code());
             let first_code = codes.next();
             let two_sides = codes.any(|c| Some(c) != first_code)
-                || first_code
-                    .zip(topic.as_ref())
-                    .is_some_and(|(c, t)| c != t.code);
+                || first_code.is_some_and(|c| {
+                    [&topic, &company]
+                        .into_iter()
+                        .flatten()
+                        .any(|t| t.code != c)
+                });
             if !two_sides && trace.is_none() {
                 continue;
             }
@@ -164,6 +168,7 @@ impl Coder {
                         day,
                         s.span,
                         topic.as_ref(),
+                        company.as_ref(),
                     );
                     if let Some(st) = st.as_mut() {
                         st.add_trigger(
@@ -206,6 +211,7 @@ impl Coder {
         day: Option<Day>,
         sentence: Span,
         topic: Option<&Participant>,
+        company: Option<&Participant>,
     ) -> Result<(Vec<Event>, Sides), String> {
         let trigger: &Trigger = &lex.triggers[found.trigger as usize];
         let (kind, mode, planned) = match modality(text, view, found, trigger.kind) {
@@ -241,7 +247,13 @@ impl Coder {
             && takes_topic(kind)
         {
             // "Сооружение газопровода одобрила также Финляндия": what the
-            // article is about receives a stance that names no one else.
+            // article is about receives a stance that names no one else; a
+            // strike is against the article's main company.
+            let topic = if kind == EventType::Protest {
+                company
+            } else {
+                topic
+            };
             match topic.filter(|t| !actors.iter().any(|a| a.code == t.code)) {
                 Some(t) => {
                     recipients.push(t.clone());
@@ -316,12 +328,13 @@ impl Coder {
 
 /// Types whose recipient may be the article's main actor when the
 /// sentence names none: stances towards something (support, criticism,
-/// rejection, demands, threats).
+/// rejection, demands, threats); strikes, whose recipient may be the
+/// article's main company.
 fn takes_topic(kind: EventType) -> bool {
     use EventType::*;
     matches!(
         kind,
-        Support | Accuse | Reject | Request | Threaten | Concede
+        Support | Accuse | Reject | Request | Threaten | Concede | Protest
     )
 }
 
@@ -330,11 +343,11 @@ fn takes_topic(kind: EventType) -> bool {
 const TOPIC_MIN_MENTIONS: usize = 4;
 const TOPIC_MIN_SHARE: f32 = 0.4;
 
-/// The article's main actor: the code most of its mentions name, when it
-/// clearly leads.
-fn topic(mentions: &[Mention]) -> Option<Participant> {
+/// The article's main actor among the mentions `keep` accepts: the code
+/// most of them name, when it clearly leads.
+fn main_actor(mentions: &[Mention], keep: impl Fn(&Mention) -> bool) -> Option<Participant> {
     let mut counts: Vec<(&str, usize, &str)> = Vec::new();
-    for m in mentions.iter().filter(|m| !m.place) {
+    for m in mentions.iter().filter(|m| !m.place && keep(m)) {
         let Some(code) = m.code() else { continue };
         match counts.iter_mut().find(|(c, _, _)| *c == code) {
             Some(entry) => entry.1 += 1,

@@ -31,10 +31,11 @@ pub enum Role {
     Speech,
     Oblique,
     Verb,
+    Adjunct,
 }
 
 impl Role {
-    pub const ALL: [Role; 15] = [
+    pub const ALL: [Role; 16] = [
         Role::Partner,
         Role::Target,
         Role::Addressee,
@@ -50,6 +51,7 @@ impl Role {
         Role::Speech,
         Role::Oblique,
         Role::Verb,
+        Role::Adjunct,
     ];
 
     pub fn name(self) -> &'static str {
@@ -69,6 +71,7 @@ impl Role {
             Role::Speech => "speech",
             Role::Oblique => "oblique",
             Role::Verb => "verb",
+            Role::Adjunct => "adjunct",
         }
     }
 

@@ -144,7 +144,29 @@ impl Ctx<'_, '_> {
         let before = self
             .in_clause()
             .any(|(_, g)| g.end <= self.first && Self::is_free(g));
-        !before || (self.first > 0 && self.view.in_trigger[self.first - 1])
+        !before || (self.first > 0 && self.view.in_trigger[self.first - 1]) || self.after_adjunct()
+    }
+
+    /// The trigger is a noun in an adverbial phrase ("отменила рейсы из-за
+    /// забастовки пилотов", "на фоне санкций"): it is no act of the
+    /// clause's subject, only of a side right after it.
+    fn after_adjunct(&self) -> bool {
+        let adjunct = Role::Adjunct.bit();
+        let v = self.view;
+        let mut k = self.first;
+        let mut skipped = 0;
+        while k > 0 && skipped <= 1 {
+            k -= 1;
+            if v.ends[k] & adjunct != 0 {
+                return true;
+            }
+            let t = &v.tokens[k];
+            if t.kind != TokenKind::Word || v.marks[k] != 0 || v.in_mention[k] {
+                return false;
+            }
+            skipped += 1;
+        }
+        false
     }
 
     /// Word tokens strictly between two token positions.
@@ -247,6 +269,10 @@ pub(crate) fn assign(
         symmetric(&ctx, &mut sides);
     } else if trigger.subject_receives {
         receiving(&ctx, kind, &mut sides);
+    } else if noun && ctx.after_adjunct() {
+        if !genitive_doer(&ctx, &mut sides) {
+            return Err("a noun in an adverbial phrase with no doer after it".into());
+        }
     } else if !(noun && ctx.noun_stands_alone() && genitive_doer(&ctx, &mut sides)) {
         directed(&ctx, kind, visit || trigger.host_place, &mut sides);
     }

@@ -80,7 +80,9 @@ impl Coder {
         let mut order: Vec<usize> = (0..mentions.len()).collect();
         order.sort_by_key(|&i| mentions[i].span.start);
         let topic = main_actor(mentions, |_| true);
-        let company = main_actor(mentions, |m| m.kind == "body" && m.sector.as_deref() == Some("BUS"));
+        let company = main_actor(mentions, |m| {
+            m.kind == "body" && m.sector.as_deref() == Some("BUS")
+        });
         let mut next = 0;
         let mut article = ArticleContext::default();
         let mut candidates = Vec::new();

@@ -142,6 +142,10 @@ pub struct Trigger {
     pub host_place: bool,
     /// Only a side after a target or addressee word may receive it.
     pub recipient_marked: bool,
+    /// A verdict said of the clause's subject ("Газпром маніпулює
+    /// фактами", "the strike is unjustified"): whoever says it acts, the
+    /// subject receives.
+    pub speaker_acts: bool,
     /// As written in the file, and where: for `dyad explain`.
     pub written: String,
     pub source: String,
@@ -431,6 +435,7 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
             subject_receives: false,
             host_place: false,
             recipient_marked: false,
+            speaker_acts: false,
             written: pattern.trim().to_string(),
             source: format!("{file}:{n}"),
         };
@@ -440,12 +445,13 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
                 Some(("subject", "recipient")) => trigger.subject_receives = true,
                 Some(("host", "place")) => trigger.host_place = true,
                 Some(("recipient", "marked")) => trigger.recipient_marked = true,
+                Some(("actor", "speaker")) => trigger.speaker_acts = true,
                 _ => {
                     return Err(LoadError::new(
                         file,
                         n,
                         format!(
-                            "unknown property `{prop}` (mode=NAME, subject=recipient, host=place, recipient=marked)"
+                            "unknown property `{prop}` (mode=NAME, subject=recipient, host=place, recipient=marked, actor=speaker)"
                         ),
                     ))
                 }

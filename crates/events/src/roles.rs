@@ -136,6 +136,47 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Who says the sentence, for a verdict on `not`: the side right after
+    /// a [speech] word ("— заявили в Ryanair", "заявил Лавров"), else the
+    /// subject of the speech word's clause, else an institution named as
+    /// a place before it ("У НАК заявили"); the speech word nearest the
+    /// trigger first.
+    fn speaker(&self, not: usize) -> Option<(usize, &'static str)> {
+        let v = self.view;
+        let speech = Role::Speech.bit();
+        let mut words: Vec<usize> = (0..v.tokens.len())
+            .filter(|&k| v.marks[k] & speech != 0 && (k == 0 || v.marks[k - 1] & speech == 0))
+            .filter(|&k| k < self.first || k > self.last)
+            .collect();
+        words.sort_by_key(|&k| k.abs_diff(self.first));
+        for k in words {
+            let clause = v.clause[k];
+            let after = self.groups().find(|(i, g)| {
+                *i != not && g.start > k && g.start <= k + 4 && (Self::is_free(g) || g.place)
+            });
+            if let Some((i, _)) = after {
+                return Some((i, "the speaker named after a verb of saying"));
+            }
+            // Its clause, or the one before when the verb opens its own
+            // after a quote ("У НАК «Нафтогаз України» заявили").
+            let before = self
+                .groups()
+                .filter(|(i, g)| *i != not && g.clause + 1 >= clause && g.end <= k)
+                .collect::<Vec<_>>();
+            if let Some((i, _)) = before
+                .iter()
+                .rev()
+                .find(|(_, g)| Self::is_free(g) && !g.oblique)
+            {
+                return Some((*i, "the subject of the verb of saying"));
+            }
+            if let Some((i, _)) = before.iter().rev().find(|(_, g)| g.place) {
+                return Some((*i, "the institution that says it, named as a place"));
+            }
+        }
+        None
+    }
+
     /// A noun trigger is an event of its own, not what the clause's
     /// subject does, when no side precedes it in its clause ("визит
     /// Путина в Баку") or another trigger governs it ("отверг критику
@@ -252,7 +293,9 @@ pub(crate) fn assign(
         ..Sides::default()
     };
     let visit = trigger.mode.as_deref() == Some("visit");
-    if trigger.recipient_marked {
+    if trigger.speaker_acts {
+        claim(&ctx, noun, &mut sides);
+    } else if trigger.recipient_marked {
         if let Some((i, how, sure)) = ctx.subject() {
             sides.actors.push(i);
             sides.why.push(format!("actor {i}: {how}"));
@@ -317,6 +360,38 @@ fn genitive_doer(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
         sides.why.push(format!("recipient {i}: {how}"));
     }
     true
+}
+
+/// A verdict on its subject ("У НАК заявили, що Газпром маніпулює
+/// фактами"): the subject (or the side right after a noun: "втручання
+/// Росії") receives it, the speaker of the sentence gives it.
+fn claim(ctx: &Ctx<'_, '_>, noun: bool, sides: &mut Sides) {
+    let v = ctx.view;
+    let after_noun = noun
+        .then(|| {
+            let next =
+                (ctx.last + 1..v.tokens.len()).find(|&k| v.tokens[k].kind == TokenKind::Word);
+            ctx.in_clause()
+                .find(|(_, g)| Some(g.start) == next && Ctx::is_free(g))
+                .map(|(i, _)| i)
+        })
+        .flatten();
+    let subject = after_noun.or_else(|| {
+        ctx.in_clause()
+            .filter(|(_, g)| g.end <= ctx.first && Ctx::is_free(g) && !g.oblique)
+            .last()
+            .map(|(i, _)| i)
+    });
+    let Some(said_of) = subject else { return };
+    sides.recipients.push(said_of);
+    sides
+        .why
+        .push(format!("recipient {said_of}: what the verdict is said of"));
+    if let Some((i, how)) = ctx.speaker(said_of) {
+        sides.actors.push(i);
+        sides.why.push(format!("actor {i}: {how}"));
+        sides.sure += 0.3;
+    }
 }
 
 fn symmetric(ctx: &Ctx<'_, '_>, sides: &mut Sides) {

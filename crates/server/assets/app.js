@@ -198,7 +198,7 @@
 
   const MAX_NODES = 60;
   let graphChart = null;
-  let graph = null; // {nodes, edges, pos: Map code -> [x, y], size: Map code -> px (set when drawn)}
+  let graph = null; // {nodes, edges, frame, pos: Map code -> [x, y] px, size/font/reach: Map code -> px, drawn: edges in drawing order}
   let graphSeq = 0;
 
   /** Deterministic pseudo-random numbers (xorshift32). */
@@ -212,23 +212,81 @@
     };
   }
 
-  /** Fruchterman–Reingold: nodes start on a circle ordered by code, seeded jitter, linear cooling. */
-  function layoutGraph(codes, edges, aspect, iterations = 300) {
+  const GRAPH_PAD = 10; // px between the laid-out frame and the chart's border
+  const LINK_GAP = 20; // px of an edge left clear between its two nodes' symbols and labels (wide)
+  const NODE_GAP = 4; // px between two nodes that share no edge
+  const EDGE_GAP = 8; // px between a node and an edge it is not part of
+
+  /**
+   * Sizes and positions of the graph's nodes for the chart box `box`, in px of a frame that the
+   * chart draws 1:1 (two invisible anchor nodes are its corners). The layout knows how large each
+   * node is drawn, so no symbol covers another and each edge keeps a stretch clear of both its
+   * nodes: without that, a heavy edge (which joins two big nodes, often pulled together) was drawn
+   * entirely under them and could be neither seen nor clicked.
+   */
+  function fitGraph(box) {
+    const shrink = Math.max(0.6, Math.min(1, box.clientWidth / 640)); // smaller symbols on phones
+    const frame = {
+      w: Math.max(160, box.clientWidth - 2 * GRAPH_PAD),
+      h: Math.max(160, box.clientHeight - 2 * GRAPH_PAD),
+      shrink,
+    };
+    const maxNode = Math.max(1, ...graph.nodes.map((n) => n.events));
+    graph.size = new Map();
+    graph.font = new Map();
+    graph.reach = new Map();
+    for (const n of graph.nodes) {
+      const size = Math.round((24 + 26 * Math.sqrt(n.events / maxNode)) * shrink);
+      const font = n.id.length > 4 || shrink < 0.8 ? 8 : 10;
+      graph.size.set(n.id, size);
+      graph.font.set(n.id, font);
+      // Half the width the node covers: its symbol, or its bold code where that is wider.
+      graph.reach.set(n.id, Math.max(size / 2, n.id.length * font * 0.35 + 2));
+    }
+    graph.frame = frame;
+    graph.pos = layoutGraph(graph.nodes.map((n) => n.id), graph.nodes.map((n) => graph.reach.get(n.id)), graph.edges, frame);
+    box.dataset.layout = `${frame.w}x${frame.h}`; // tells a test which box size the layout is for
+  }
+
+  /**
+   * Fruchterman–Reingold in the px frame {w, h} centred on 0, each node `reach[i]` px wide from its
+   * centre: nodes start on an ellipse ordered by code with seeded jitter, linear cooling, elliptic
+   * gravity, and hubs repel each other more (as in ForceAtlas2) so the edges among them keep some
+   * length. Then what the forces left overlapping is pushed apart: nodes at least their reaches +
+   * NODE_GAP apart, linked ones + LINK_GAP, and no node across an edge it is not part of.
+   */
+  function layoutGraph(codes, reach, edges, frame, iterations = 300) {
     const n = codes.length;
     const index = new Map(codes.map((c, i) => [c, i]));
+    const hw = frame.w / 2;
+    const hh = frame.h / 2;
     const x = new Float64Array(n);
     const y = new Float64Array(n);
     const rand = seeded(0x9e3779b9 ^ n);
     for (let i = 0; i < n; i++) {
       const angle = (2 * Math.PI * i) / n;
-      x[i] = Math.cos(angle) + (rand() - 0.5) * 0.02;
-      y[i] = Math.sin(angle) + (rand() - 0.5) * 0.02;
+      x[i] = Math.cos(angle) * hw * 0.6 + (rand() - 0.5) * 4;
+      y[i] = Math.sin(angle) * hh * 0.6 + (rand() - 0.5) * 4;
     }
     const links = edges
       .map((e) => [index.get(e.source), index.get(e.target)])
-      .filter(([a, b]) => a !== undefined && b !== undefined);
-    const k = Math.sqrt(4 / Math.max(n, 1)); // ideal distance in a 2x2 square
-    const gravity = 0.3;
+      .filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
+    const linked = new Set(links.map(([a, b]) => Math.min(a, b) * n + Math.max(a, b)));
+    const linkGap = LINK_GAP * Math.max(0.75, frame.shrink);
+    const need = (i, j) => reach[i] + reach[j] + (linked.has(Math.min(i, j) * n + Math.max(i, j)) ? linkGap : NODE_GAP);
+    const inFrame = (i) => {
+      const mx = Math.max(0, hw - reach[i]);
+      const my = Math.max(0, hh - reach[i]);
+      x[i] = Math.max(-mx, Math.min(mx, x[i]));
+      y[i] = Math.max(-my, Math.min(my, y[i]));
+    };
+    const k = 0.75 * Math.sqrt((frame.w * frame.h) / Math.max(n, 1)); // ideal distance
+    const degree = new Float64Array(n);
+    for (const [a, b] of links) { degree[a]++; degree[b]++; }
+    const mass = Array.from(degree, (d) => Math.sqrt(d + 1));
+    const meanMass = mass.reduce((s, m) => s + m, 0) / Math.max(n, 1) || 1;
+    for (let i = 0; i < n; i++) mass[i] /= meanMass;
+    const gravity = 2.5;
     const dx = new Float64Array(n);
     const dy = new Float64Array(n);
     for (let it = 0; it < iterations; it++) {
@@ -239,7 +297,9 @@
           const ddx = x[i] - x[j];
           const ddy = y[i] - y[j];
           const d = Math.sqrt(ddx * ddx + ddy * ddy) || 1e-6;
-          const f = (k * k) / d;
+          const want = need(i, j);
+          let f = (k * k * mass[i] * mass[j]) / d;
+          if (d < want) f += (10 * k * (want - d)) / want; // overlapping symbols: push hard
           dx[i] += (ddx / d) * f; dy[i] += (ddy / d) * f;
           dx[j] -= (ddx / d) * f; dy[j] -= (ddy / d) * f;
         }
@@ -252,15 +312,15 @@
         dx[a] -= (ddx / d) * f; dy[a] -= (ddy / d) * f;
         dx[b] += (ddx / d) * f; dy[b] += (ddy / d) * f;
       }
-      // A node lying on an edge it is not part of would read as a false link and make the edge
-      // hard to click: push such a node off the edge and the edge's ends the other way.
-      const clear = k * 0.6;
+      // A node lying on an edge it is not part of would read as a false link and take the edge's
+      // clicks: push such a node off the edge and the edge's ends the other way.
       for (const [a, b] of links) {
         const vx = x[b] - x[a];
         const vy = y[b] - y[a];
         const len2 = vx * vx + vy * vy || 1e-9;
         for (let i = 0; i < n; i++) {
           if (i === a || i === b) continue;
+          const clear = reach[i] + 8;
           const u = Math.max(0, Math.min(1, ((x[i] - x[a]) * vx + (y[i] - y[a]) * vy) / len2));
           const px = x[i] - (x[a] + u * vx);
           const py = y[i] - (y[a] + u * vy);
@@ -272,22 +332,74 @@
           dx[b] -= (px / d) * f * 0.5; dy[b] -= (py / d) * f * 0.5;
         }
       }
-      const temp = 0.15 * (1 - it / iterations) + 0.002;
+      const temp = 0.1 * Math.min(frame.w, frame.h) * (1 - it / iterations) + 0.5;
       for (let i = 0; i < n; i++) {
-        const d0 = Math.sqrt(x[i] * x[i] + y[i] * y[i]);
-        dx[i] -= gravity * x[i] * d0 / k;
-        dy[i] -= gravity * y[i] * d0 / k;
+        // Elliptic gravity, so that the layout takes the frame's shape.
+        const u = x[i] / hw;
+        const v = y[i] / hh;
+        const d0 = Math.sqrt(u * u + v * v);
+        dx[i] -= gravity * k * u * d0;
+        dy[i] -= gravity * k * v * d0;
         const len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1e-9;
         const step = Math.min(len, temp);
         x[i] += (dx[i] / len) * step;
         y[i] += (dy[i] / len) * step;
+        inFrame(i);
       }
     }
-    // Stretch to the box's aspect (ECharts keeps the aspect of the data when it fits the view),
-    // and scale to a pixel-like range: ECharts trims edges at the node symbols in data units.
-    const span = (v) => Math.max(1e-6, Math.max(...v) - Math.min(...v));
-    const stretch = n > 2 ? Math.max(0.6, Math.min(2.2, (aspect * span(y)) / span(x))) : 1;
-    return new Map(codes.map((c, i) => [c, [x[i] * 300 * stretch, y[i] * 300]]));
+    // Push apart what still overlaps (the forces above only ask for it).
+    for (let round = 0; round < 200; round++) {
+      let worst = 0;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const ddx = x[i] - x[j];
+          const ddy = y[i] - y[j];
+          const d = Math.sqrt(ddx * ddx + ddy * ddy);
+          const short = need(i, j) - d;
+          if (short <= 0) continue;
+          worst = Math.max(worst, short);
+          let ux = ddx / d;
+          let uy = ddy / d;
+          if (!(d > 1e-6)) { // on top of each other: part them in a seeded direction
+            const angle = 2 * Math.PI * rand();
+            ux = Math.cos(angle);
+            uy = Math.sin(angle);
+          }
+          x[i] += (ux * short) / 2; y[i] += (uy * short) / 2;
+          x[j] -= (ux * short) / 2; y[j] -= (uy * short) / 2;
+          inFrame(i);
+          inFrame(j);
+        }
+      }
+      // A node still lying on an edge it is not part of is moved off it, sideways.
+      for (const [a, b] of links) {
+        const vx = x[b] - x[a];
+        const vy = y[b] - y[a];
+        const len2 = vx * vx + vy * vy || 1e-9;
+        for (let i = 0; i < n; i++) {
+          if (i === a || i === b) continue;
+          const u = ((x[i] - x[a]) * vx + (y[i] - y[a]) * vy) / len2;
+          if (u <= 0 || u >= 1) continue;
+          const px = x[i] - (x[a] + u * vx);
+          const py = y[i] - (y[a] + u * vy);
+          const d = Math.sqrt(px * px + py * py);
+          const short = reach[i] + EDGE_GAP - d;
+          if (short <= 0) continue;
+          worst = Math.max(worst, short);
+          const len = Math.sqrt(len2);
+          const ux = d > 1e-6 ? px / d : -vy / len;
+          const uy = d > 1e-6 ? py / d : vx / len;
+          x[i] += ux * short * 0.6; y[i] += uy * short * 0.6;
+          x[a] -= ux * short * 0.2; y[a] -= uy * short * 0.2;
+          x[b] -= ux * short * 0.2; y[b] -= uy * short * 0.2;
+          inFrame(i);
+          inFrame(a);
+          inFrame(b);
+        }
+      }
+      if (worst < 0.5) break;
+    }
+    return new Map(codes.map((c, i) => [c, [x[i], y[i]]]));
   }
 
   /** Cooperation share in [-1, 1]: +1 all cooperation (q1+q2), -1 all conflict (q3+q4). */
@@ -325,8 +437,8 @@
       nodes = nodes.slice(0, MAX_NODES).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const shown = new Set(nodes.map((n) => n.id));
       const edges = (data.edges || []).filter((e) => shown.has(e.source) && shown.has(e.target) && e.source !== e.target);
-      const aspect = box.clientHeight > 0 ? box.clientWidth / box.clientHeight : 1.5;
-      graph = { nodes, edges, size: new Map(), aspect, pos: layoutGraph(nodes.map((n) => n.id), edges, aspect) };
+      graph = { nodes, edges };
+      fitGraph(box);
       $('graph-note').textContent = total === 0
         ? 'No events match these filters.'
         : total > nodes.length ? `Showing the ${nodes.length} most active of ${total} actors.` : '';
@@ -361,23 +473,16 @@
   }
 
   /**
-   * Two invisible nodes at opposite corners of a box of the chart's own shape around the layout:
-   * ECharts fits the data's bounding box to the chart, so without them a thin or small layout
-   * (three nodes in a row) is stretched unevenly and its nodes and edges are drawn distorted.
+   * Two invisible nodes at the corners of the layout's frame: ECharts fits the data's bounding box
+   * to the chart, so with them the frame is drawn 1:1, as the layout measured it (else a thin or
+   * small layout would be stretched and its nodes pushed into each other).
    */
-  function anchorNodes(box) {
-    const xs = graph.nodes.map((n) => graph.pos.get(n.id)[0]);
-    const ys = graph.nodes.map((n) => graph.pos.get(n.id)[1]);
-    if (xs.length === 0) return [];
-    const aspect = Math.max(0.2, (box.clientWidth - 72) / Math.max(1, box.clientHeight - 60));
-    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
-    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-    const ex = Math.max((Math.max(...xs) - Math.min(...xs)) / 2, ((Math.max(...ys) - Math.min(...ys)) / 2) * aspect, 120 * aspect);
-    const ey = ex / aspect;
+  function anchorNodes() {
+    const { w, h } = graph.frame;
     const hidden = { anchor: true, symbolSize: 0, label: { show: false }, itemStyle: { opacity: 0 } };
     return [
-      { ...hidden, id: '\u0000a', name: '', x: cx - ex, y: cy - ey },
-      { ...hidden, id: '\u0000b', name: '', x: cx + ex, y: cy + ey },
+      { ...hidden, id: '\u0000a', name: '', x: -w / 2, y: -h / 2 },
+      { ...hidden, id: '\u0000b', name: '', x: w / 2, y: h / 2 },
     ];
   }
 
@@ -396,9 +501,6 @@
     const selActor = state.sel && state.sel.actor;
     const selDyad = state.sel && state.sel.dyad;
     const maxEdge = Math.max(1, ...graph.edges.map((e) => e.events));
-    const maxNode = Math.max(1, ...graph.nodes.map((n) => n.events));
-    const shrink = Math.max(0.6, Math.min(1, box.clientWidth / 640)); // smaller symbols on phones
-    for (const n of graph.nodes) graph.size.set(n.id, Math.round((24 + 26 * Math.sqrt(n.events / maxNode)) * shrink));
     const neighbours = new Set();
     if (selActor) {
       for (const e of graph.edges) {
@@ -419,10 +521,15 @@
           borderWidth: selected ? 4 : 1,
           opacity: faded ? 0.35 : 1,
         },
-        label: { fontSize: n.id.length > 4 || shrink < 0.8 ? 8 : 10 },
+        label: { fontSize: graph.font.get(n.id) },
       };
     });
-    const links = graph.edges.map((e) => {
+    // Heavier edges are drawn later, so on top where edges cross (the top one takes the click),
+    // and the selected edge last of all.
+    const rank = (e) => (selDyad && e.source === selDyad[0] && e.target === selDyad[1] ? 1 : 0);
+    graph.drawn = graph.edges.slice().sort((x, y) => rank(x) - rank(y) || x.events - y.events
+      || (x.source + ',' + x.target < y.source + ',' + y.target ? -1 : 1));
+    const links = graph.drawn.map((e) => {
       const touches = selActor && (e.source === selActor || e.target === selActor);
       const isSel = selDyad && e.source === selDyad[0] && e.target === selDyad[1];
       const faded = (selActor && !touches) || (selDyad && !isSel);
@@ -440,6 +547,9 @@
         },
       };
     });
+    // Drop the drawn elements first: ECharts would reuse them for the new data in their old
+    // order, and the edges must be stacked in the order of `graph.drawn` for clicks to take them.
+    graphChart.clear();
     graphChart.setOption({
       animation: false,
       tooltip: { trigger: 'item', confine: true, formatter: graphTooltip },
@@ -447,8 +557,8 @@
         type: 'graph',
         layout: 'none',
         roam: false,
-        left: 36, right: 36, top: 30, bottom: 30,
-        data: nodes.concat(anchorNodes(box)),
+        left: GRAPH_PAD, right: GRAPH_PAD, top: GRAPH_PAD, bottom: GRAPH_PAD,
+        data: nodes.concat(anchorNodes()),
         links,
         edgeSymbol: ['none', 'none'],
         lineStyle: { curveness: 0 },
@@ -461,7 +571,11 @@
     }, { notMerge: true });
   }
 
-  /** Test hook: a viewport point on the edge a–b, clear of nodes (and of other edges if possible). */
+  /**
+   * Test hook: a viewport point on the edge a–b clear of every node, preferring one that no edge
+   * drawn above it comes within 8 px of (`clear: true`: a click there is sure to take this edge),
+   * nearest the middle; null when the nodes cover the whole edge.
+   */
   function edgePoint(a, b) {
     if (!graphChart || !graph) return null;
     const edge = graph.edges.find((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a));
@@ -469,23 +583,25 @@
     const px = (code) => graphChart.convertToPixel({ seriesIndex: 0 }, graph.pos.get(code));
     const p0 = px(edge.source);
     const p1 = px(edge.target);
-    const centres = graph.nodes.map((n) => [px(n.id), Math.max(12, graph.size.get(n.id) / 2 + 5, n.id.length * 3.5 + 4)]);
-    const others = graph.edges.filter((e) => e !== edge).map((e) => [px(e.source), px(e.target)]);
+    const centres = graph.nodes.map((n) => [px(n.id), graph.reach.get(n.id) + 4]);
+    const drawn = graph.drawn || graph.edges;
+    const above = drawn.slice(drawn.indexOf(edge) + 1).map((e) => [px(e.source), px(e.target)]);
     const segDist = (p, [s, t]) => {
       const vx = t[0] - s[0], vy = t[1] - s[1];
       const len2 = vx * vx + vy * vy || 1e-9;
       const u = Math.max(0, Math.min(1, ((p[0] - s[0]) * vx + (p[1] - s[1]) * vy) / len2));
       return Math.hypot(p[0] - s[0] - u * vx, p[1] - s[1] - u * vy);
     };
+    const steps = Math.max(2, Math.ceil(Math.hypot(p1[0] - p0[0], p1[1] - p0[1]) / 2)); // every 2 px
     const ts = [0.5];
-    for (let d = 0.05; d < 0.5; d += 0.05) ts.push(0.5 + d, 0.5 - d);
+    for (let i = 1; i < steps / 2; i++) ts.push(0.5 + i / steps, 0.5 - i / steps);
     const rect = $('graph').getBoundingClientRect();
     for (const strict of [true, false]) {
       for (const t of ts) {
         const p = [p0[0] + (p1[0] - p0[0]) * t, p0[1] + (p1[1] - p0[1]) * t];
         if (centres.some(([c, r]) => Math.hypot(p[0] - c[0], p[1] - c[1]) < r)) continue;
-        if (strict && others.some((seg) => segDist(p, seg) < 8)) continue;
-        return { x: rect.left + p[0], y: rect.top + p[1] };
+        if (strict && above.some((seg) => segDist(p, seg) < 8)) continue;
+        return { x: rect.left + p[0], y: rect.top + p[1], clear: strict };
       }
     }
     return null;
@@ -942,15 +1058,14 @@
       else if (!$('article').hidden) closeArticle();
     });
     window.addEventListener('resize', debounce(() => {
-      // A box of another shape (a phone turned, a window narrowed) gets a layout of its own
-      // shape, else ECharts would stretch the old one and draw the nodes as ellipses.
+      // The layout is measured in px of the box, with its symbols' sizes: lay it out again
+      // when the box changes more than a little (a phone turned, a window narrowed).
       const box = $('graph');
-      const aspect = box.clientHeight > 0 ? box.clientWidth / box.clientHeight : 1.5;
-      if (graph && Math.abs(aspect / graph.aspect - 1) > 0.1) {
-        graph.aspect = aspect;
-        graph.pos = layoutGraph(graph.nodes.map((n) => n.id), graph.edges, aspect);
+      const off = (now, then) => Math.abs(now / Math.max(1, then) - 1) > 0.05;
+      if (graph && graph.frame && (off(box.clientWidth - 2 * GRAPH_PAD, graph.frame.w) || off(box.clientHeight - 2 * GRAPH_PAD, graph.frame.h))) {
+        fitGraph(box);
       }
-      renderGraph(); // symbol sizes follow the width
+      renderGraph();
       for (const chart of [graphChart, rangeChart, timelineChart]) if (chart) chart.resize();
     }, 120));
   }

@@ -190,8 +190,14 @@ fn measure_stem_scheme(lex: &Lexicon) {
         for &e in entries {
             let (p, _) = dyad_morph::build::split_entry(e);
             let [suffix, _, prefix] = lex.form(e);
-            let (pre, suf) = (&lex.prefixes[prefix as usize], &lex.suffixes[suffix as usize]);
-            if let Some(stem) = form.strip_prefix(pre.as_str()).and_then(|f| f.strip_suffix(suf.as_str())) {
+            let (pre, suf) = (
+                &lex.prefixes[prefix as usize],
+                &lex.suffixes[suffix as usize],
+            );
+            if let Some(stem) = form
+                .strip_prefix(pre.as_str())
+                .and_then(|f| f.strip_suffix(suf.as_str()))
+            {
                 stems.entry(stem.to_string()).or_default().insert(p as u32);
             }
         }
@@ -209,7 +215,12 @@ fn measure_stem_scheme(lex: &Lexicon) {
         fst.insert(stem, id).expect("sorted stems");
     }
     let fst_bytes = fst.into_inner().expect("fst").len();
-    let max_suffix = lex.suffixes.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    let max_suffix = lex
+        .suffixes
+        .iter()
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0);
     eprintln!(
         "stem scheme: {} stems, {} paradigm sets; stem FST {fst_bytes} bytes + sets {set_bytes} bytes; up to {} lookups per word",
         stems.len(),

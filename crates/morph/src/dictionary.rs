@@ -18,11 +18,14 @@ const MEMO_WORDS: usize = 50_000;
 /// Marks a word the memo knows to be absent.
 const ABSENT: u64 = u64::MAX;
 
+/// One dictionary's memo: the address of its word FST, word → set.
+type Memo = (usize, FxHashMap<Box<str>, u64>);
+
 thread_local! {
     /// Per thread, per dictionary (keyed by the address of its word FST):
     /// word → analysis set. News text repeats its words, and a hash probe
     /// costs a fraction of an FST walk through a 10 MB automaton.
-    static MEMO: RefCell<Vec<(usize, FxHashMap<Box<str>, u64>)>> = const { RefCell::new(Vec::new()) };
+    static MEMO: RefCell<Vec<Memo>> = const { RefCell::new(Vec::new()) };
 }
 
 pub struct Dictionary<'d> {

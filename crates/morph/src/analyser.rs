@@ -2,7 +2,7 @@
 //! then shape rules, then hyphenated compounds by their last part, then
 //! the ending guesser (proper-name endings first for capitalised words).
 
-use crate::context::Government;
+use crate::context::{Government, NextWord};
 use crate::dictionary::Dictionary;
 use crate::format::{TABLE_ALL, TABLE_NAMES};
 use crate::lemma::Lemma;
@@ -15,19 +15,26 @@ pub struct Analyser {
     lang: Lang,
     dict: Dictionary<'static>,
     pub(crate) government: Government,
+    pub(crate) next_word: NextWord,
     /// The dictionary tags places, so a capitalised word it reads only as
     /// a common noun may be a name it lacks.
     names_are_tagged: bool,
 }
 
 impl Analyser {
-    pub(crate) fn new(lang: Lang, lexicon: &'static [u8], prepositions: &str) -> Option<Analyser> {
+    pub(crate) fn new(
+        lang: Lang,
+        lexicon: &'static [u8],
+        prepositions: &str,
+        next_word: &str,
+    ) -> Option<Analyser> {
         let dict = Dictionary::parse(lexicon)?;
         Some(Analyser {
             lang,
             names_are_tagged: dict.tags_places(),
             dict,
             government: Government::parse(prepositions),
+            next_word: NextWord::parse(next_word),
         })
     }
 

@@ -1,5 +1,7 @@
-//! The context step: narrows readings by their neighbours. Two rules, both
-//! driven by data: a preposition keeps, in the words it governs, the
+//! The context step: narrows readings by their neighbours. Three rules,
+//! all driven by data: a word may make some parts of speech likely for
+//! the next word (`data/morph/<lang>/next_word.txt`; they move first); a
+//! preposition keeps, in the words it governs, the
 //! readings in the cases it takes (`data/morph/<lang>/prepositions.txt`);
 //! an adjective-like word and the noun after it keep the readings that
 //! agree in case, number and (in the singular) gender. A rule never leaves
@@ -46,6 +48,47 @@ impl Government {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+/// The parts of speech a word makes likely for the word after it.
+#[derive(Default)]
+pub struct NextWord(HashMap<String, Vec<Pos>>);
+
+impl NextWord {
+    /// Lines `word TAB Pos Pos…` (names of `Pos`); `#` comments.
+    pub fn parse(text: &str) -> NextWord {
+        let mut map = HashMap::new();
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split_whitespace();
+            let Some(word) = cols.next() else { continue };
+            let pos: Vec<Pos> = cols.filter_map(Pos::from_name).collect();
+            if !pos.is_empty() {
+                map.insert(word.to_string(), pos);
+            }
+        }
+        NextWord(map)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Moves, in the word after a listed word, the readings of the listed
+/// parts of speech to the front.
+pub fn apply_next_word(next: &NextWord, words: &[&str], readings: &mut [Readings<'_>]) {
+    for i in 0..words.len().min(readings.len()).saturating_sub(1) {
+        if let Some(pos) = next.0.get(words[i]) {
+            readings[i + 1].prefer(|r| pos.contains(&r.tag.pos()));
+        }
     }
 }
 

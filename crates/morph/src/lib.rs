@@ -4,7 +4,8 @@
 //! from OpenCorpora-format pymorphy3 dictionaries, UniMorph and WordNet),
 //! the word analyser (dictionary, shape rules, hyphenated compounds, an
 //! ending guesser learnt from the dictionary) and a small context step that
-//! narrows readings by prepositions and adjective–noun agreement.
+//! narrows readings by prepositions and adjective–noun agreement (and, for
+//! English, orders them by the previous word).
 //!
 //! ```
 //! use dyad_morph::{analyser, disambiguate, Case, Pos};
@@ -62,6 +63,7 @@ macro_rules! language {
                 $lang,
                 include_bytes!(concat!("../../../data/morph/", $dir, "/lexicon.bin")),
                 include_str!(concat!("../../../data/morph/", $dir, "/prepositions.txt")),
+                include_str!(concat!("../../../data/morph/", $dir, "/next_word.txt")),
             )
         })
         .as_ref()
@@ -81,11 +83,14 @@ pub fn analyser(lang: Lang) -> Option<&'static Analyser> {
 }
 
 /// Narrows the readings of a sentence's words (`words[i]` normalised, its
-/// readings in `readings[i]`) by context: cases after prepositions, then
-/// adjective–noun agreement. Readings are only removed, never added, and a
-/// word always keeps at least one.
+/// readings in `readings[i]`) by context: parts of speech the previous word
+/// makes likely (moved first), cases after prepositions, then
+/// adjective–noun agreement. Readings are only reordered or removed, never
+/// added (prepositions do take the case they govern), and a word always
+/// keeps at least one.
 pub fn disambiguate(lang: Lang, words: &[&str], readings: &mut [Readings<'_>]) {
     let Some(a) = analyser(lang) else { return };
+    context::apply_next_word(&a.next_word, words, readings);
     context::apply_government(&a.government, words, readings);
     context::apply_agreement(readings);
 }

@@ -137,6 +137,32 @@ fn english_lemmas_include_irregular_forms() {
 }
 
 #[test]
+fn english_word_order_chooses_between_noun_and_verb() {
+    let en = analyser(Lang::En).expect("en");
+    // Alone, "talks" is read as a plural noun first.
+    assert_eq!(
+        en.analyse("talks").first().map(|r| r.tag.pos()),
+        Some(Pos::Noun)
+    );
+    let s = analyse_sentence(Lang::En, "He talks to them about the talks.");
+    let pos: Vec<Option<Pos>> = s
+        .iter()
+        .filter(|(w, _)| w == "talks")
+        .map(|(_, r)| r.first().map(|r| r.tag.pos()))
+        .collect();
+    assert_eq!(pos, [Some(Pos::Verb), Some(Pos::Noun)]);
+    assert_eq!(
+        readings_of(&s, "them").first().and_then(|r| r.tag.case()),
+        Some(Case::Acc)
+    );
+    let s = analyse_sentence(Lang::En, "They want to sanction the company.");
+    assert_eq!(
+        readings_of(&s, "sanction").first().map(|r| r.tag.pos()),
+        Some(Pos::Verb)
+    );
+}
+
+#[test]
 fn languages_without_data_have_no_analyser() {
     for lang in [Lang::Mk, Lang::Sr, Lang::Be] {
         assert!(analyser(lang).is_none(), "{lang:?}");

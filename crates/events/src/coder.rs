@@ -12,6 +12,7 @@ use crate::discourse::Discourse;
 use crate::explain::{Explanation, SentenceTrace};
 use crate::lexicon::{LangLexicon, Lexicon, Trigger};
 use crate::modality::{modality, requested, Modality};
+use crate::morph::Morph;
 use crate::roles::{assign, Sides};
 use crate::sentence::{Group, SentenceView};
 use crate::triggers::{self, Found};
@@ -122,7 +123,8 @@ impl Coder {
                 continue;
             }
             let mentions = pool.as_slice();
-            let mut view = SentenceView::new(text, tokens, lex, mentions, &inside);
+            let morph = Morph::of(lex.lang, tokens);
+            let mut view = SentenceView::new(text, tokens, &morph, lex, mentions, &inside);
             let found_all = triggers::find(lex, &view);
             view.mark_groups(text, mentions, &found_all);
             let mut st = trace.is_some().then(|| {

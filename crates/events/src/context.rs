@@ -21,6 +21,7 @@ pub(crate) fn sentence_mask(lex: &LangLexicon, tokens: &[Token]) -> u64 {
         let form = WordForm {
             norm: &t.norm,
             stem: Cow::Borrowed(t.stem()),
+            lemmas: &[],
         };
         lex.context_index.for_each(&form, |&c| {
             if c < 64 {

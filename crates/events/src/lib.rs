@@ -13,6 +13,7 @@ mod discourse;
 mod explain;
 mod lexicon;
 mod modality;
+mod morph;
 mod roles;
 mod sentence;
 mod triggers;

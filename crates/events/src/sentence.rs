@@ -5,7 +5,10 @@
 use dyad_core::Mention;
 use dyad_nlp::{Token, TokenKind};
 
+use dyad_morph::Case;
+
 use crate::lexicon::{LangLexicon, Role};
+use crate::morph::Morph;
 use crate::triggers::Found;
 use crate::words::WordForm;
 
@@ -36,8 +39,12 @@ pub(crate) struct Group {
     pub clause: u16,
     /// The distinct codes of its mentions.
     pub codes: Vec<String>,
-    /// Its first word has an oblique case ending: not a subject.
+    /// Its first word is in a case other than the nominative (by the
+    /// dictionary, else by an `[oblique]` ending): not a subject.
     pub oblique: bool,
+    /// Its first word can only be instrumental, after no preposition: the
+    /// doer of a passive ("наложенные Евросоюзом").
+    pub instrumental: bool,
 }
 
 pub(crate) struct SentenceView<'a> {
@@ -65,12 +72,17 @@ impl<'a> SentenceView<'a> {
     pub fn new(
         text: &str,
         tokens: &'a [Token],
+        morph: &'a Morph<'_>,
         lex: &LangLexicon,
         mentions: &[Mention],
         inside: &[usize],
     ) -> Self {
         let n = tokens.len();
-        let forms: Vec<WordForm<'a>> = tokens.iter().map(|t| WordForm::of(t, lex.lang)).collect();
+        let forms: Vec<WordForm<'a>> = tokens
+            .iter()
+            .zip(&morph.lemmas)
+            .map(|(t, l)| WordForm::with_lemmas(t, lex.lang, l))
+            .collect();
         let mut marks = vec![0u16; n];
         let mut ends = vec![0u16; n];
         let mut starts = vec![0u16; n];
@@ -121,7 +133,17 @@ impl<'a> SentenceView<'a> {
         view.groups = view.group(text, mentions, &spans);
         for g in &mut view.groups {
             let head = &view.tokens[g.start];
-            g.oblique = head.kind == TokenKind::Word && lex.is_oblique(&head.norm);
+            let cases = morph.cases(g.start);
+            // Only languages with noun cases ([oblique] endings listed)
+            // read them; Bulgarian keeps its cases in pronouns.
+            g.oblique = head.kind == TokenKind::Word
+                && !lex.oblique_endings.is_empty()
+                && if cases.is_empty() {
+                    lex.is_oblique(&head.norm)
+                } else {
+                    !cases.contains(Case::Nom)
+                };
+            g.instrumental = !lex.oblique_endings.is_empty() && morph.only_instrumental(g.start);
         }
         view
     }
@@ -195,6 +217,7 @@ impl<'a> SentenceView<'a> {
                 clause: self.clause[first],
                 codes: Vec::new(),
                 oblique: false,
+                instrumental: false,
             });
         }
         for g in &mut groups {

@@ -10,8 +10,9 @@ use rustc_hash::FxHashMap;
 /// One word of a lexicon entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Word {
-    /// Matches a token with this stem.
-    Stem(Box<str>),
+    /// Matches a token with this stem, or, when the word was written in
+    /// its dictionary form, any form of that lemma.
+    Stem(Box<str>, Option<Box<str>>),
     /// Matches a token whose normal form starts with this.
     Prefix(Box<str>),
     /// Matches a token whose normal form is this.
@@ -56,12 +57,18 @@ impl Word {
         if norm.is_empty() {
             return Err(format!("`{written}` is not a word"));
         }
-        Ok(Word::Stem(stem_word(lang, &norm, false).into()))
+        let lemma = is_lemma(lang, &norm).then(|| norm.clone().into_boxed_str());
+        Ok(Word::Stem(stem_word(lang, &norm, false).into(), lemma))
     }
 
     pub fn matches(&self, word: &WordForm<'_>) -> bool {
         match self {
-            Word::Stem(s) => **s == *word.stem,
+            Word::Stem(s, lemma) => {
+                **s == *word.stem
+                    || lemma
+                        .as_ref()
+                        .is_some_and(|l| word.lemmas.iter().any(|x| x == l))
+            }
             Word::Prefix(p) => word.norm.starts_with(&**p),
             Word::Exact(e) => **e == *word.norm,
             Word::Not(w) => !w.matches(word),
@@ -69,17 +76,29 @@ impl Word {
     }
 }
 
-/// What matching needs of a token: its normal form and its stem as a
+/// Whether the dictionary reads a written word as a lemma of its own (a
+/// trigger written in its dictionary form then matches every form).
+fn is_lemma(lang: Lang, norm: &str) -> bool {
+    dyad_morph::analyser(lang).is_some_and(|a| a.analyse(norm).has_lemma(norm))
+}
+
+/// What matching needs of a token: its normal form, its stem as a
 /// lower-case word (a capitalised word opening a sentence is stemmed as
-/// any other word, not as a name).
+/// any other word, not as a name) and its lemmas where they are known.
 #[derive(Clone, Debug)]
 pub struct WordForm<'a> {
     pub norm: &'a str,
     pub stem: Cow<'a, str>,
+    pub lemmas: &'a [Box<str>],
 }
 
 impl<'a> WordForm<'a> {
     pub fn of(token: &'a Token, lang: Lang) -> Self {
+        Self::with_lemmas(token, lang, &[])
+    }
+
+    /// The form of a token whose lemmas the sentence's morphology gave.
+    pub fn with_lemmas(token: &'a Token, lang: Lang, lemmas: &'a [Box<str>]) -> Self {
         let stem = if token.kind == TokenKind::Word && token.upper_initial {
             Cow::Owned(stem_word(lang, &token.norm, false))
         } else {
@@ -88,6 +107,7 @@ impl<'a> WordForm<'a> {
         WordForm {
             norm: &token.norm,
             stem,
+            lemmas,
         }
     }
 }
@@ -96,6 +116,8 @@ impl<'a> WordForm<'a> {
 #[derive(Clone, Debug)]
 pub struct WordIndex<T> {
     stems: FxHashMap<Box<str>, Vec<T>>,
+    /// Entries written in their dictionary form, by that lemma.
+    lemmas: FxHashMap<Box<str>, Vec<T>>,
     exact: FxHashMap<Box<str>, Vec<T>>,
     /// By the prefix's first two characters.
     prefixes: FxHashMap<Box<str>, Vec<(Box<str>, T)>>,
@@ -105,6 +127,7 @@ impl<T> Default for WordIndex<T> {
     fn default() -> Self {
         WordIndex {
             stems: FxHashMap::default(),
+            lemmas: FxHashMap::default(),
             exact: FxHashMap::default(),
             prefixes: FxHashMap::default(),
         }
@@ -119,7 +142,15 @@ fn head2(s: &str) -> &str {
 impl<T: Clone> WordIndex<T> {
     pub fn insert(&mut self, word: &Word, value: T) {
         match word {
-            Word::Stem(s) => self.stems.entry(s.clone()).or_default().push(value),
+            Word::Stem(s, lemma) => {
+                if let Some(l) = lemma {
+                    self.lemmas
+                        .entry(l.clone())
+                        .or_default()
+                        .push(value.clone());
+                }
+                self.stems.entry(s.clone()).or_default().push(value)
+            }
             Word::Exact(e) => self.exact.entry(e.clone()).or_default().push(value),
             Word::Prefix(p) => self
                 .prefixes
@@ -131,10 +162,22 @@ impl<T: Clone> WordIndex<T> {
         }
     }
 
-    /// Calls `f` with every value whose word `word` matches.
-    pub fn for_each(&self, word: &WordForm<'_>, mut f: impl FnMut(&T)) {
-        if let Some(v) = self.stems.get(&*word.stem) {
+    /// Calls `f` with every value whose word `word` matches (a value
+    /// matched both by stem and by lemma comes once).
+    pub fn for_each(&self, word: &WordForm<'_>, mut f: impl FnMut(&T))
+    where
+        T: PartialEq,
+    {
+        let by_stem = self.stems.get(&*word.stem);
+        if let Some(v) = by_stem {
             v.iter().for_each(&mut f);
+        }
+        for l in word.lemmas {
+            if let Some(v) = self.lemmas.get(l) {
+                v.iter()
+                    .filter(|x| !by_stem.is_some_and(|s| s.contains(x)))
+                    .for_each(&mut f);
+            }
         }
         if let Some(v) = self.exact.get(word.norm) {
             v.iter().for_each(&mut f);
@@ -162,6 +205,7 @@ mod tests {
         WordForm {
             norm,
             stem: Cow::Owned(stem_word(lang, norm, false)),
+            lemmas: &[],
         }
     }
 

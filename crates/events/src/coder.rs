@@ -224,10 +224,11 @@ impl Coder {
             Modality::Planned(k) if k == trigger.kind => (k, trigger.mode.clone(), true),
             Modality::Planned(k) => (k, None, true),
         };
+        // A noun by the dictionary, else by the lack of a verb ending.
         let noun = found
             .tokens
             .iter()
-            .all(|&k| lex.is_noun(&view.tokens[k].norm));
+            .all(|&k| view.noun[k].unwrap_or_else(|| lex.is_noun(&view.tokens[k].norm)));
         let mut sides = assign(view, mentions, found, trigger, kind, noun)?;
         let side =
             |groups: &[usize]| participants(groups.iter().map(|&g| &view.groups[g]), mentions);

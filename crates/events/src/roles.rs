@@ -312,6 +312,8 @@ pub(crate) fn assign(
         symmetric(&ctx, &mut sides);
     } else if trigger.subject_receives {
         receiving(&ctx, kind, &mut sides);
+    } else if view.passive[found.anchor()] {
+        passive(&ctx, &mut sides);
     } else if noun && ctx.after_adjunct() {
         if !genitive_doer(&ctx, &mut sides) {
             return Err("a noun in an adverbial phrase with no doer after it".into());
@@ -453,6 +455,31 @@ fn distinct_codes(ctx: &Ctx<'_, '_>, groups: &[usize]) -> usize {
     codes.sort_unstable();
     codes.dedup();
     codes.len()
+}
+
+/// A passive participle ("санкции, наложенные Евросоюзом на Россию",
+/// "Росія була звинувачена Україною"): the instrumental or "от" side
+/// does it; a marked target, else the subject, receives it.
+fn passive(ctx: &Ctx<'_, '_>, sides: &mut Sides) {
+    if let Some(i) = ctx.marked(&[Role::Agent], &[]) {
+        sides.actors.push(i);
+        sides.why.push(format!("actor {i}: the doer of the passive"));
+        sides.sure += 0.3;
+    }
+    if let Some(i) = ctx.marked(&[Role::Target, Role::Addressee], &sides.actors) {
+        sides.recipients.push(i);
+        sides.why.push(format!(
+            "recipient {i}: marked {}",
+            role_name(&ctx.view.groups[i])
+        ));
+        sides.sure += 0.2;
+    } else if let Some((i, how, sure)) = ctx.subject().filter(|(i, _, _)| !sides.actors.contains(i)) {
+        sides.recipients.push(i);
+        sides
+            .why
+            .push(format!("recipient {i}: {how} (the passive's subject)"));
+        sides.sure += sure;
+    }
 }
 
 fn receiving(ctx: &Ctx<'_, '_>, kind: EventType, sides: &mut Sides) {

@@ -62,6 +62,10 @@ pub(crate) struct SentenceView<'a> {
     pub in_mention: Vec<bool>,
     /// The token belongs to a trigger (`mark_groups`).
     pub in_trigger: Vec<bool>,
+    /// Whether the dictionary reads the token as a noun (None: unknown).
+    pub noun: Vec<Option<bool>>,
+    /// The token is a passive participle ("наложенные", "накладені").
+    pub passive: Vec<bool>,
     pub groups: Vec<Group>,
 }
 
@@ -128,6 +132,8 @@ impl<'a> SentenceView<'a> {
             subordinate,
             in_mention,
             in_trigger: vec![false; n],
+            noun: (0..n).map(|k| morph.is_noun(k)).collect(),
+            passive: (0..n).map(|k| morph.is_passive(k)).collect(),
             groups: Vec::new(),
         };
         view.groups = view.group(text, mentions, &spans);
@@ -248,6 +254,12 @@ impl<'a> SentenceView<'a> {
             let person = g.mentions.iter().all(|&m| mentions[m].kind == "person");
             if marker == Some(Role::Place) && person {
                 marker = None;
+            }
+            // An instrumental after no preposition is the doer of a
+            // passive ("наложенные Евросоюзом"), never its subject or
+            // object.
+            if marker.is_none() && g.instrumental {
+                marker = Some(Role::Agent);
             }
             g.marker = marker;
             if marker == Some(Role::Place) {

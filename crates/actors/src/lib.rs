@@ -7,6 +7,7 @@
 
 pub mod date;
 mod dictionary;
+mod group;
 mod link;
 mod matcher;
 pub mod parse;

@@ -193,6 +193,7 @@ fn mentions_as_predictions(gold: &[EntityGold]) -> Vec<Record> {
                         kind: None,
                         form: None,
                         place: false,
+                        part_of: None,
                     })
                 })
                 .collect();

@@ -85,6 +85,8 @@ pub(crate) struct Connectors {
     of: Vec<(NameLang, Box<str>)>,
     at: Vec<(NameLang, Box<str>)>,
     and: Vec<(NameLang, Box<str>)>,
+    /// Prepositions of origin: "пилоты из Бельгии".
+    from: Vec<(NameLang, Box<str>)>,
     /// Words or word beginnings (`базирующ*`) of a clause saying where a
     /// group is based ("экипажи, базирующиеся в Испании").
     based: Vec<(NameLang, Box<str>, bool)>,
@@ -112,6 +114,7 @@ impl Connectors {
                 "of" => c.of.push((lang, word)),
                 "at" => c.at.push((lang, word)),
                 "and" => c.and.push((lang, word)),
+                "from" => c.from.push((lang, word)),
                 "based" => match word.strip_suffix('*') {
                     Some(prefix) => c.based.push((lang, prefix.into(), true)),
                     None => c.based.push((lang, word, false)),
@@ -133,6 +136,10 @@ impl Connectors {
 
     pub fn is_and(&self, lang: NameLang, word: &str) -> bool {
         self.and.iter().any(|(l, w)| *l == lang && &**w == word)
+    }
+
+    pub fn is_from(&self, lang: NameLang, word: &str) -> bool {
+        self.from.iter().any(|(l, w)| *l == lang && &**w == word)
     }
 
     pub fn is_based(&self, lang: NameLang, word: &str) -> bool {

@@ -60,6 +60,8 @@ impl Merger<'_> {
         let mut words = head.span;
         let mut tie: Option<Mention> = None;
         let mut employer: Option<Mention> = None;
+        // An institution of the tie's own state named after the group.
+        let mut named: Option<Mention> = None;
         let mut popped = 0;
         // Before it: a state's adjective ("германските пилоти") and, where
         // the language names the owner first, the company ("Ryanair
@@ -119,6 +121,16 @@ impl Merger<'_> {
                         tie = Some(m);
                         true
                     }
+                    // "немецкий профсоюз Verdi": the union the tied group
+                    // is, named after it.
+                    Owner::Tie(m)
+                        if matches!(m.kind, "org" | "body")
+                            && m.code().is_some()
+                            && m.code() == tie.as_ref().and_then(|t| t.code()) =>
+                    {
+                        named = Some(m);
+                        true
+                    }
                     Owner::Tie(_) => false,
                 };
                 if taken {
@@ -148,14 +160,14 @@ impl Merger<'_> {
         // state; the company it works for lies inside only when it stands
         // between them ("пилоты Ryanair в Испании", not "Немецкие пилоты
         // Ryanair" nor the bare "пилоты Ryanair"), and is always a part.
-        let span = match &tie {
-            Some(t) => Span::new(words.start.min(t.span.start), words.end.max(t.span.end)),
-            None => words,
-        };
+        let span = tie.iter().chain(&named).fold(words, |s, t| {
+            Span::new(s.start.min(t.span.start), s.end.max(t.span.end))
+        });
         // Named institutions inside the phrase stay listed as its parts;
         // states and adjectives are what its country says.
         let parts: Vec<Mention> = employer
             .into_iter()
+            .chain(named)
             .chain(
                 tie.iter()
                     .filter(|t| matches!(t.kind, "org" | "body") && t.form != MentionForm::Role)
@@ -240,9 +252,15 @@ impl Merger<'_> {
             _ => None,
         };
         if let Some((k, role, adjective)) = role_at {
-            if let Some((m, mut next, _)) = self.merge_role(items, k, role, adjective) {
+            if let Some((m, mut next, holder)) = self.merge_role(items, k, role, adjective) {
                 let business = self.dict.actors[role as usize].sector.as_deref() == Some("BUS");
                 if !business {
+                    // A company's management or press service ("пасажирам
+                    // керівництво Ryanair") is no owner of a group: it is
+                    // its own side.
+                    if holder.is_some_and(|h| self.is_company(h)) {
+                        return None;
+                    }
                     return Some((Owner::Tie(m), next));
                 }
                 // "ирландской авиакомпании Ryanair": the company named.
@@ -278,26 +296,27 @@ impl Merger<'_> {
     /// The states named as places right after `last` (item `j` on): a
     /// locative preposition right before the first, and before that
     /// nothing but commas, quotes, dashes and the words of a "based in"
-    /// clause; with `list`, every further state joined to it by commas
+    /// clause. For a `group`, a preposition of origin too ("пилоты из
+    /// Бельгии"), and every further state joined to the first by commas
     /// and "and" words ("в Бельгии, Ирландии и Швеции"). Item indices.
     fn places_after(
         &self,
         items: &[Item],
         j: usize,
         last: &Found,
-        list: bool,
+        group: bool,
     ) -> Option<Vec<usize>> {
         let n = items.get(j)?;
         if !self.is_place_of_state(n) || n.found.sentence != last.sentence {
             return None;
         }
         let prep = n.found.tokens.start.checked_sub(1)?;
-        if prep < last.tokens.end
-            || !self
-                .dict
-                .connectors
-                .is_at(self.lang, &self.tokens[prep].norm)
-        {
+        if prep < last.tokens.end {
+            return None;
+        }
+        let word = &self.tokens[prep].norm;
+        let connectors = &self.dict.connectors;
+        if !(connectors.is_at(self.lang, word) || (group && connectors.is_from(self.lang, word))) {
             return None;
         }
         let between = &self.tokens[last.tokens.end..prep];
@@ -312,7 +331,7 @@ impl Merger<'_> {
             return None;
         }
         let mut places = vec![j];
-        while list {
+        while group {
             let k = places[places.len() - 1];
             let Some(m) = items.get(k + 1) else { break };
             let prev = &items[k].found;

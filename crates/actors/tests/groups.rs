@@ -132,6 +132,37 @@ fn a_state_named_as_a_place_after_the_group_is_its_state_and_no_place_of_its_own
 }
 
 #[test]
+fn a_state_the_group_comes_from_is_its_state() {
+    for (text, lang, what, code) in [
+        (
+            "Пилоты из Бельгии присоединились.",
+            Lang::Ru,
+            "Пилоты из Бельгии",
+            "BEL",
+        ),
+        (
+            "Пилотите от Белгия се присъединиха.",
+            Lang::Bg,
+            "Пилотите от Белгия",
+            "BEL",
+        ),
+        (
+            "Crews from Spain joined them.",
+            Lang::En,
+            "Crews from Spain",
+            "ESP",
+        ),
+    ] {
+        assert_eq!(show(text, lang), [group(what, code)], "{text}");
+    }
+    // Ukrainian з is also "with": no tie is read from it.
+    let text = "Пілоти домовилися з Німеччиною.";
+    assert!(show(text, Lang::Uk).iter().all(|m| m.2 != "group"));
+    let text = "Пілоти з Німеччиною домовилися.";
+    assert!(show(text, Lang::Uk).iter().all(|m| m.2 != "group"));
+}
+
+#[test]
 fn a_state_in_the_genitive_or_after_of_is_the_groups() {
     for (text, lang, what, code) in [
         (
@@ -307,6 +338,17 @@ fn a_group_tied_to_nothing_is_no_mention() {
             show(text, lang)
         );
     }
+    // A company's management after a group word is its own side, not the
+    // group's owner.
+    let text = "Пасажирам керівництво Ryanair пообіцяло компенсацію.";
+    let got = show(text, Lang::Uk);
+    assert_eq!(
+        got.iter()
+            .map(|g| (g.0.as_str(), g.1.as_str()))
+            .collect::<Vec<_>>(),
+        [("керівництво Ryanair", "IRL")],
+        "{got:?}"
+    );
     // A verb between the group and the place: the place is where the
     // strike is, not whose the union is.
     let text = "Профсоюз призывает Ryanair к забастовке в Германии.";
@@ -417,6 +459,19 @@ fn located_roles_take_a_place_and_other_roles_do_not() {
             "{text}"
         );
     }
+    // The court in Luxembourg is the EU's, a name of its own.
+    for (text, lang) in [
+        ("Суд в Люксембурге отклонил иск.", Lang::Ru),
+        ("Съдът в Люксембург отхвърли иска.", Lang::Bg),
+        ("The court in Luxembourg dismissed it.", Lang::En),
+    ] {
+        let ms = link(text, lang);
+        assert_eq!(
+            ms.iter().map(|m| m.code()).collect::<Vec<_>>(),
+            [Some("EU")],
+            "{text}"
+        );
+    }
     // An embassy in Moscow is not Russia's: Moscow stays a place.
     let text = "Посольство в Москве промолчало.";
     let ms = link(text, Lang::Ru);
@@ -438,4 +493,37 @@ fn an_institutions_staff_are_the_institutions() {
         ),
         ("Сотрудники ФСБ", Some("RUS"), Some("SPY"), "group")
     );
+}
+
+#[test]
+fn a_named_union_after_the_group_word_is_the_group_and_a_part() {
+    for (text, lang, what, code, union) in [
+        (
+            "Профсоюз Vereinigung Cockpit объявил забастовку.",
+            Lang::Ru,
+            "Профсоюз Vereinigung Cockpit",
+            "DEU",
+            "Vereinigung Cockpit",
+        ),
+        (
+            "Немецкий профсоюз Verdi поддержал бортпроводников.",
+            Lang::Ru,
+            "Немецкий профсоюз Verdi",
+            "DEU",
+            "Verdi",
+        ),
+        (
+            "Британският синдикат BALPA отговори.",
+            Lang::Bg,
+            "Британският синдикат BALPA",
+            "GBR",
+            "BALPA",
+        ),
+    ] {
+        assert_eq!(
+            show(text, lang),
+            [with_part(what, code, union, code)],
+            "{text}"
+        );
+    }
 }

@@ -331,23 +331,27 @@ impl Merger<'_> {
             return None;
         }
         let mut places = vec![j];
-        while group {
-            let k = places[places.len() - 1];
-            let Some(m) = items.get(k + 1) else { break };
-            let prev = &items[k].found;
+        if !group {
+            return Some(places);
+        }
+        // "в Бельгии, Ирландии и (во) Франции", "из Бельгии и из Франции".
+        let connectors = &self.dict.connectors;
+        let joiner = |t: &dyad_nlp::Token| {
+            (t.kind == TokenKind::Punct && t.norm == ",")
+                || connectors.is_and(self.lang, &t.norm)
+                || connectors.is_at(self.lang, &t.norm)
+                || connectors.is_from(self.lang, &t.norm)
+        };
+        while let Some(m) = items.get(places[places.len() - 1] + 1) {
+            let prev = &items[places[places.len() - 1]].found;
             if !self.is_place_of_state(m) || m.found.sentence != prev.sentence {
                 break;
             }
             let between = &self.tokens[prev.tokens.end..m.found.tokens.start];
-            let joiner = |t: &dyad_nlp::Token| {
-                (t.kind == TokenKind::Punct && t.norm == ",")
-                    || self.dict.connectors.is_and(self.lang, &t.norm)
-                    || self.dict.connectors.is_at(self.lang, &t.norm)
-            };
             if between.is_empty() || between.len() > 3 || !between.iter().all(joiner) {
                 break;
             }
-            places.push(k + 1);
+            places.push(places[places.len() - 1] + 1);
         }
         Some(places)
     }

@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use dyad_core::{Mention, MentionForm, Span};
-use dyad_nlp::{Analysed, Token};
+use dyad_nlp::{Analysed, Lang, Token};
 
 use crate::date::Day;
 use crate::dictionary::{name_langs, Actor, Dictionary};
@@ -60,6 +60,8 @@ impl Dictionary {
         let lang = name_langs(analysed.lang)[0];
         Merger {
             dict: self,
+            text,
+            doc_lang: analysed.lang,
             tokens: &analysed.tokens,
             starts: analysed.sentences.iter().map(|s| s.tokens.start).collect(),
             lang,
@@ -163,6 +165,8 @@ fn form_rank(form: MentionForm) -> u8 {
 
 pub(crate) struct Merger<'a> {
     pub dict: &'a Dictionary,
+    pub text: &'a str,
+    pub doc_lang: Option<Lang>,
     pub tokens: &'a [Token],
     /// First token of each sentence.
     pub starts: Vec<usize>,
@@ -235,7 +239,14 @@ impl Merger<'_> {
                     .code()
                     .is_some()
                 {
-                    out.push(self.plain(&it.found, e));
+                    let mut m = self.plain(&it.found, e);
+                    if self.dict.actors[e.actor as usize].kind == Kind::Body {
+                        if let Some((end, seat)) = self.seat_inside(&it.found) {
+                            m.span.end = end;
+                            m.parts = vec![seat];
+                        }
+                    }
+                    out.push(m);
                     run.push(i);
                 }
             }
@@ -389,6 +400,42 @@ impl Merger<'_> {
             place: a.kind == Kind::Place || self.after_locative(f, a, e.form),
             parts: Vec::new(),
         }
+    }
+
+    /// The seat an institution's name ends with: one state or capital
+    /// after a locative preposition ("суд в Люксембурге" of the EU's
+    /// court, "Верховный суд в Исламабаде"). It is recognised and kept as
+    /// the name's part, a place, no side of its own; the mention ends
+    /// before the preposition, as a mention covers what gives its code.
+    fn seat_inside(&self, f: &Found) -> Option<(usize, Mention)> {
+        let inner = f
+            .tokens
+            .clone()
+            .skip(1)
+            .find(|&k| self.dict.connectors.is_at(self.lang, &self.tokens[k].norm));
+        let at = inner.filter(|&k| k + 1 < f.tokens.end)?;
+        let mut found = Vec::new();
+        self.dict.matcher(self.doc_lang).scan(
+            self.text,
+            self.tokens,
+            std::iter::once(at + 1..f.tokens.end),
+            &mut found,
+        );
+        let [mut p] = <[Found; 1]>::try_from(found).ok()?;
+        if p.tokens.start != at + 1 || p.tokens.end != f.tokens.end {
+            return None;
+        }
+        p.sentence = f.sentence;
+        let e = p.entries.iter().copied().find(|e| {
+            self.dict.actors[e.actor as usize].kind == Kind::State
+                && matches!(
+                    e.form,
+                    MentionForm::Name | MentionForm::Short | MentionForm::Capital
+                )
+        })?;
+        let mut m = self.plain(&p, e);
+        m.place = true;
+        Some((self.tokens[at - 1].span.end, m))
     }
 
     /// "в Москве", "у Києві", "in Brussels": a state, capital or

@@ -459,11 +459,16 @@ fn located_roles_take_a_place_and_other_roles_do_not() {
             "{text}"
         );
     }
-    // The court in Luxembourg is the EU's, a name of its own.
-    for (text, lang) in [
-        ("Суд в Люксембурге отклонил иск.", Lang::Ru),
-        ("Съдът в Люксембург отхвърли иска.", Lang::Bg),
-        ("The court in Luxembourg dismissed it.", Lang::En),
+    // The court in Luxembourg is the EU's, a name of its own; the state
+    // named inside it is a part, a place.
+    for (text, lang, place) in [
+        ("Суд в Люксембурге отклонил иск.", Lang::Ru, "Люксембурге"),
+        ("Съдът в Люксембург отхвърли иска.", Lang::Bg, "Люксембург"),
+        (
+            "The court in Luxembourg dismissed it.",
+            Lang::En,
+            "Luxembourg",
+        ),
     ] {
         let ms = link(text, lang);
         assert_eq!(
@@ -471,6 +476,14 @@ fn located_roles_take_a_place_and_other_roles_do_not() {
             [Some("EU")],
             "{text}"
         );
+        let court = &text[ms[0].span.start..ms[0].span.end];
+        assert!(!court.contains(place), "{text}: {court}");
+        let parts: Vec<(&str, Option<&str>, bool)> = ms[0]
+            .parts
+            .iter()
+            .map(|p| (p.span.slice(text), p.code(), p.place))
+            .collect();
+        assert_eq!(parts, [(place, Some("LUX"), true)], "{text}");
     }
     // An embassy in Moscow is not Russia's: Moscow stays a place.
     let text = "Посольство в Москве промолчало.";

@@ -27,6 +27,9 @@ pub struct Actor {
     pub sector: Option<String>,
     pub offices: Vec<Office>,
     pub requires_context: bool,
+    /// A role or group a state named as a place right after it belongs to
+    /// ("суд в Роттердаме", "пилоты в Германии").
+    pub located: bool,
 }
 
 /// What an actor stands for at a given day: its code and sector.
@@ -81,6 +84,15 @@ impl Actor {
 pub(crate) struct Connectors {
     of: Vec<(NameLang, Box<str>)>,
     at: Vec<(NameLang, Box<str>)>,
+    and: Vec<(NameLang, Box<str>)>,
+    /// Prepositions of origin: "пилоты из Бельгии".
+    from: Vec<(NameLang, Box<str>)>,
+    /// Words or word beginnings (`базирующ*`) of a clause saying where a
+    /// group is based ("экипажи, базирующиеся в Испании").
+    based: Vec<(NameLang, Box<str>, bool)>,
+    /// Languages that put a company's name right before a group word
+    /// ("Ryanair pilots").
+    owner_first: Vec<NameLang>,
 }
 
 impl Connectors {
@@ -97,8 +109,19 @@ impl Connectors {
             let Some(lang) = NameLang::parse(lang) else {
                 continue;
             };
-            let list = if role == "of" { &mut c.of } else { &mut c.at };
-            list.push((lang, word.trim().into()));
+            let word: Box<str> = word.trim().into();
+            match role {
+                "of" => c.of.push((lang, word)),
+                "at" => c.at.push((lang, word)),
+                "and" => c.and.push((lang, word)),
+                "from" => c.from.push((lang, word)),
+                "based" => match word.strip_suffix('*') {
+                    Some(prefix) => c.based.push((lang, prefix.into(), true)),
+                    None => c.based.push((lang, word, false)),
+                },
+                "owner-first" => c.owner_first.push(lang),
+                _ => {}
+            }
         }
         c
     }
@@ -109,6 +132,29 @@ impl Connectors {
 
     pub fn is_at(&self, lang: NameLang, word: &str) -> bool {
         self.at.iter().any(|(l, w)| *l == lang && &**w == word)
+    }
+
+    pub fn is_and(&self, lang: NameLang, word: &str) -> bool {
+        self.and.iter().any(|(l, w)| *l == lang && &**w == word)
+    }
+
+    pub fn is_from(&self, lang: NameLang, word: &str) -> bool {
+        self.from.iter().any(|(l, w)| *l == lang && &**w == word)
+    }
+
+    pub fn is_based(&self, lang: NameLang, word: &str) -> bool {
+        self.based.iter().any(|(l, w, prefix)| {
+            *l == lang
+                && if *prefix {
+                    word.starts_with(&**w)
+                } else {
+                    &**w == word
+                }
+        })
+    }
+
+    pub fn owner_first(&self, lang: NameLang) -> bool {
+        self.owner_first.contains(&lang)
     }
 }
 
@@ -245,6 +291,7 @@ impl Dictionary {
                 sector: d.sector,
                 offices: d.offices,
                 requires_context: d.requires_context,
+                located: d.located || d.kind == Kind::Group,
             });
         }
         Ok(Dictionary {
@@ -286,7 +333,7 @@ impl Dictionary {
                 let foreign_person =
                     kind == Kind::Person && name.lang == NameLang::En && own != NameLang::En;
                 if langs.contains(&name.lang) && !foreign_person {
-                    let form = if self.actors[*actor as usize].kind == Kind::Role {
+                    let form = if matches!(kind, Kind::Role | Kind::Group) {
                         MentionForm::Role
                     } else {
                         name.form

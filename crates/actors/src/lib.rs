@@ -1,12 +1,14 @@
 //! dyad-actors owns the actor stage: the dictionary of states,
-//! organisations, their bodies, people with their offices and role words
-//! (plain-text files under `data/actors/`, format in its README), its
-//! compilation into per-language stem tries, and the per-document linker
-//! that turns a document's tokens into `Mention`s with country,
-//! organisation and sector at the document's date.
+//! organisations, their bodies, people with their offices, role words and
+//! groups of people (plain-text files under `data/actors/`, format in its
+//! README), its compilation into per-language stem tries, and the
+//! per-document linker that turns a document's tokens into `Mention`s with
+//! country, organisation and sector at the document's date (a group tied
+//! to its state, with the company it works for in its `parts`).
 
 pub mod date;
 mod dictionary;
+mod group;
 mod link;
 mod matcher;
 pub mod parse;

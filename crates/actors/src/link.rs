@@ -2,12 +2,13 @@
 //! between actors that share a name, a surname goes to the person named in
 //! full in the same text, roles merge with the state and person they
 //! belong to (and an institution named again alone means the one named
-//! before), and states named after a locative preposition are places.
+//! before), groups tie to their state or company (`group.rs`), and states
+//! named after a locative preposition are places.
 
 use std::collections::{HashMap, HashSet};
 
 use dyad_core::{Mention, MentionForm, Span};
-use dyad_nlp::{Analysed, Token};
+use dyad_nlp::{Analysed, Lang, Token};
 
 use crate::date::Day;
 use crate::dictionary::{name_langs, Actor, Dictionary};
@@ -16,10 +17,11 @@ use crate::parse::{Kind, NameLang};
 
 /// A found name with its reading decided: the role it may be, and the
 /// actor it names.
-struct Item {
-    found: Found,
-    role: Option<u32>,
-    actor: Option<Entry>,
+pub(crate) struct Item {
+    pub found: Found,
+    /// A role or group word it may be.
+    pub role: Option<u32>,
+    pub actor: Option<Entry>,
 }
 
 impl Dictionary {
@@ -58,6 +60,8 @@ impl Dictionary {
         let lang = name_langs(analysed.lang)[0];
         Merger {
             dict: self,
+            text,
+            doc_lang: analysed.lang,
             tokens: &analysed.tokens,
             starts: analysed.sentences.iter().map(|s| s.tokens.start).collect(),
             lang,
@@ -159,20 +163,23 @@ fn form_rank(form: MentionForm) -> u8 {
     }
 }
 
-struct Merger<'a> {
-    dict: &'a Dictionary,
-    tokens: &'a [Token],
+pub(crate) struct Merger<'a> {
+    pub dict: &'a Dictionary,
+    pub text: &'a str,
+    pub doc_lang: Option<Lang>,
+    pub tokens: &'a [Token],
     /// First token of each sentence.
-    starts: Vec<usize>,
-    lang: NameLang,
-    day: Option<Day>,
+    pub starts: Vec<usize>,
+    pub lang: NameLang,
+    pub day: Option<Day>,
 }
 
 impl Merger<'_> {
     fn merge(&self, items: &[Item]) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::with_capacity(items.len());
-        // Index into `items` of the last plain mention pushed to `out`.
-        let mut last_plain: Option<usize> = None;
+        // Indices into `items` of the plain mentions last pushed to `out`,
+        // in order (emptied when anything else is pushed).
+        let mut run: Vec<usize> = Vec::new();
         // The state or organisation each role was last attached to: an
         // institution's role named again alone ("МИД Великобритании … МИД
         // заявил") means it. Not so for people at large (граждани,
@@ -181,8 +188,21 @@ impl Merger<'_> {
         let mut i = 0;
         while i < items.len() {
             let it = &items[i];
-            if let (Some(role), false) = (it.role, it.found.part) {
-                if let Some((m, next, holder)) = self.merge_role(items, i, role, last_plain) {
+            let group = it
+                .role
+                .is_some_and(|r| self.dict.actors[r as usize].kind == Kind::Group);
+            if let (Some(role), false, true) = (it.role, it.found.part, group) {
+                if let Some(g) = self.merge_group(items, i, role, &run) {
+                    out.truncate(out.len() - g.popped);
+                    out.extend(g.mentions);
+                    run.clear();
+                    i = g.next;
+                    continue;
+                }
+            } else if let (Some(role), false) = (it.role, it.found.part) {
+                if let Some((m, next, holder)) =
+                    self.merge_role(items, i, role, run.last().copied())
+                {
                     if m.span.start < it.found.span.start {
                         out.pop();
                     }
@@ -190,7 +210,13 @@ impl Merger<'_> {
                         attached.insert(role, h);
                     }
                     out.push(m);
-                    last_plain = None;
+                    run.clear();
+                    i = next;
+                    continue;
+                }
+                if let Some((m, next)) = self.located_role(items, i, role) {
+                    out.push(m);
+                    run.clear();
                     i = next;
                     continue;
                 }
@@ -200,7 +226,7 @@ impl Merger<'_> {
                 );
                 if let (None, Some(&h), true) = (it.actor, attached.get(&role), institution) {
                     out.push(self.role_mention(it.found.span, role, h, None));
-                    last_plain = None;
+                    run.clear();
                     i += 1;
                     continue;
                 }
@@ -213,8 +239,15 @@ impl Merger<'_> {
                     .code()
                     .is_some()
                 {
-                    out.push(self.plain(&it.found, e));
-                    last_plain = Some(i);
+                    let mut m = self.plain(&it.found, e);
+                    if self.dict.actors[e.actor as usize].kind == Kind::Body {
+                        if let Some((end, seat)) = self.seat_inside(&it.found) {
+                            m.span.end = end;
+                            m.parts = vec![seat];
+                        }
+                    }
+                    out.push(m);
+                    run.push(i);
                 }
             }
             i += 1;
@@ -225,7 +258,7 @@ impl Merger<'_> {
     /// A role with the state or organisation it belongs to (an adjective
     /// before it, a name after it) and the person who holds it (a name
     /// after that): one mention. `None` when the role stands alone.
-    fn merge_role(
+    pub(crate) fn merge_role(
         &self,
         items: &[Item],
         i: usize,
@@ -249,10 +282,13 @@ impl Merger<'_> {
         }
         let mut j = i + 1;
         let mut last = &it.found;
+        // A located role's place may be a capital: "полиция Москвы".
+        let located = self.dict.actors[role as usize].located;
         if holder.is_none() {
             if let Some(next) = items.get(j) {
                 if let Some(e) = next.actor {
-                    if matches!(e.form, MentionForm::Name | MentionForm::Short)
+                    if (matches!(e.form, MentionForm::Name | MentionForm::Short)
+                        || (located && e.form == MentionForm::Capital))
                         && !next.found.part
                         && self.is_holder(e.actor)
                         && self.adjacent(&it.found, &next.found, true)
@@ -299,7 +335,13 @@ impl Merger<'_> {
 
     /// The mention of actor `who` through `role`: its codes at the date;
     /// its sector `sector`, else the role's, else its own.
-    fn role_mention(&self, span: Span, role: u32, who: u32, sector: Option<&str>) -> Mention {
+    pub(crate) fn role_mention(
+        &self,
+        span: Span,
+        role: u32,
+        who: u32,
+        sector: Option<&str>,
+    ) -> Mention {
         let a = &self.dict.actors[who as usize];
         let standing = a.standing(self.day);
         let sector = sector
@@ -314,11 +356,12 @@ impl Merger<'_> {
             kind: a.kind.as_str(),
             form: MentionForm::Role,
             place: false,
+            parts: Vec::new(),
         }
     }
 
     /// A state, organisation or body a role can belong to.
-    fn is_holder(&self, actor: u32) -> bool {
+    pub(crate) fn is_holder(&self, actor: u32) -> bool {
         matches!(
             self.dict.actors[actor as usize].kind,
             Kind::State | Kind::Org | Kind::Body
@@ -327,7 +370,7 @@ impl Merger<'_> {
 
     /// Nothing but quotes and dashes (and, with `of`, the language's
     /// possessive words) between `a` and `b`, in one sentence.
-    fn adjacent(&self, a: &Found, b: &Found, of: bool) -> bool {
+    pub(crate) fn adjacent(&self, a: &Found, b: &Found, of: bool) -> bool {
         if a.sentence != b.sentence || b.tokens.start < a.tokens.end {
             return false;
         }
@@ -338,7 +381,7 @@ impl Merger<'_> {
             })
     }
 
-    fn plain(&self, f: &Found, e: Entry) -> Mention {
+    pub(crate) fn plain(&self, f: &Found, e: Entry) -> Mention {
         let a = &self.dict.actors[e.actor as usize];
         let standing = a.standing(self.day);
         let sector = match e.form {
@@ -355,7 +398,44 @@ impl Merger<'_> {
             kind: a.kind.as_str(),
             form: e.form,
             place: a.kind == Kind::Place || self.after_locative(f, a, e.form),
+            parts: Vec::new(),
         }
+    }
+
+    /// The seat an institution's name ends with: one state or capital
+    /// after a locative preposition ("суд в Люксембурге" of the EU's
+    /// court, "Верховный суд в Исламабаде"). It is recognised and kept as
+    /// the name's part, a place, no side of its own; the mention ends
+    /// before the preposition, as a mention covers what gives its code.
+    fn seat_inside(&self, f: &Found) -> Option<(usize, Mention)> {
+        let inner = f
+            .tokens
+            .clone()
+            .skip(1)
+            .find(|&k| self.dict.connectors.is_at(self.lang, &self.tokens[k].norm));
+        let at = inner.filter(|&k| k + 1 < f.tokens.end)?;
+        let mut found = Vec::new();
+        self.dict.matcher(self.doc_lang).scan(
+            self.text,
+            self.tokens,
+            std::iter::once(at + 1..f.tokens.end),
+            &mut found,
+        );
+        let [mut p] = <[Found; 1]>::try_from(found).ok()?;
+        if p.tokens.start != at + 1 || p.tokens.end != f.tokens.end {
+            return None;
+        }
+        p.sentence = f.sentence;
+        let e = p.entries.iter().copied().find(|e| {
+            self.dict.actors[e.actor as usize].kind == Kind::State
+                && matches!(
+                    e.form,
+                    MentionForm::Name | MentionForm::Short | MentionForm::Capital
+                )
+        })?;
+        let mut m = self.plain(&p, e);
+        m.place = true;
+        Some((self.tokens[at - 1].span.end, m))
     }
 
     /// "в Москве", "у Києві", "in Brussels": a state, capital or

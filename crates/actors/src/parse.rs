@@ -17,6 +17,10 @@ pub enum Kind {
     Person,
     Place,
     Role,
+    /// People of a state or of a company named as a group (pilots, crews,
+    /// unions, passengers): an actor only when the text ties them to a
+    /// state or a company.
+    Group,
 }
 
 impl Kind {
@@ -28,6 +32,7 @@ impl Kind {
             Kind::Person => "person",
             Kind::Place => "place",
             Kind::Role => "role",
+            Kind::Group => "group",
         }
     }
 
@@ -39,6 +44,7 @@ impl Kind {
             "person" => Kind::Person,
             "place" => Kind::Place,
             "role" => Kind::Role,
+            "group" => Kind::Group,
             _ => return None,
         })
     }
@@ -99,6 +105,9 @@ pub struct ActorDef {
     pub names: Vec<NameDef>,
     pub offices: Vec<Office>,
     pub requires_context: bool,
+    /// `located: yes` on a role: a state named as a place right after it
+    /// is the state it belongs to ("суд в Роттердаме"). Groups always are.
+    pub located: bool,
     /// Where the block starts, for messages.
     pub file: String,
     pub line: usize,
@@ -151,6 +160,7 @@ pub fn parse_file(
                 names: Vec::new(),
                 offices: Vec::new(),
                 requires_context: false,
+                located: false,
                 file: file.to_string(),
                 line: line_no,
             };
@@ -199,7 +209,7 @@ fn set_key(a: &mut ActorDef, key: &str, value: &str, orgs: &HashSet<&str>) -> Re
     match key {
         "kind" => {
             a.kind = Kind::parse(value).ok_or_else(|| {
-                format!("unknown kind {value:?} (state, org, body, person, place, role)")
+                format!("unknown kind {value:?} (state, org, body, person, place, role, group)")
             })?;
         }
         "country" => {
@@ -225,6 +235,12 @@ fn set_key(a: &mut ActorDef, key: &str, value: &str, orgs: &HashSet<&str>) -> Re
                 return Err(format!("requires {value:?}: the only value is `context`"));
             }
             a.requires_context = true;
+        }
+        "located" => {
+            if value != "yes" {
+                return Err(format!("located {value:?}: the only value is `yes`"));
+            }
+            a.located = true;
         }
         "office" => a.offices.push(parse_office(value, orgs)?),
         _ => {
@@ -333,6 +349,13 @@ fn finish((a, kind_set): (ActorDef, bool)) -> Result<ActorDef, LoadError> {
         Kind::Role if a.country.is_some() || a.org.is_some() => {
             err("a role belongs to no state: drop `country:`/`org:`".into())
         }
+        Kind::Group if a.sector.is_none() => err("needs `sector:`".into()),
+        Kind::Group if a.country.is_some() || a.org.is_some() => {
+            err("a group belongs to no state: drop `country:`/`org:`".into())
+        }
+        _ if a.located && a.kind != Kind::Role => {
+            err("only a role takes `located:` (groups always are)".into())
+        }
         _ if !a.offices.is_empty() && a.kind != Kind::Person => {
             err("only a person has offices".into())
         }
@@ -362,6 +385,15 @@ mod tests {
         assert_eq!(p.offices[1].to, 20120531);
         assert!(!p.offices[0].is_org);
         assert_eq!(defs[1].org.as_deref(), Some("EU"));
+    }
+
+    #[test]
+    fn groups_and_located_roles() {
+        let text = "[GROUP_PILOTS]\nkind: group\nsector: CVL\nru: пилоты\n\n[ROLE_COURT]\nkind: role\nsector: JUD\nlocated: yes\nru: суд\n";
+        let defs = parse_file("t.txt", text, &orgs()).unwrap();
+        assert_eq!((defs[0].kind, defs[0].located), (Kind::Group, false));
+        assert_eq!(defs[0].sector.as_deref(), Some("CVL"));
+        assert_eq!((defs[1].kind, defs[1].located), (Kind::Role, true));
     }
 
     #[test]
@@ -400,6 +432,18 @@ mod tests {
             ("[X]\nkind: state\nru: Россия\n", 1, "needs `country:`"),
             ("[X]\ncountry: RUS\nru: Россия\n", 1, "no `kind:`"),
             ("[X]\nkind: state\ncountry: RUS\n", 1, "no names"),
+            ("[X]\nkind: group\nru: пилоты\n", 1, "needs `sector:`"),
+            (
+                "[X]\nkind: group\nsector: CVL\ncountry: RUS\nru: пилоты\n",
+                1,
+                "belongs to no state",
+            ),
+            ("[X]\nkind: role\nlocated: no\n", 3, "only value is `yes`"),
+            (
+                "[X]\nkind: state\ncountry: RUS\nlocated: yes\nru: Р\n",
+                1,
+                "only a role takes `located:`",
+            ),
             (
                 "[X]\nkind: state\ncountry: RUS\nru no colon\n",
                 4,

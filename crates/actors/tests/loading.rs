@@ -9,7 +9,14 @@ use dyad_actors::{Dictionary, Kind, Sources};
 fn the_builtin_dictionary_loads_and_covers_every_kind() {
     let d = Dictionary::builtin().unwrap();
     assert!(d.len() > 100, "{} actors", d.len());
-    for kind in [Kind::State, Kind::Org, Kind::Body, Kind::Person, Kind::Role] {
+    for kind in [
+        Kind::State,
+        Kind::Org,
+        Kind::Body,
+        Kind::Person,
+        Kind::Role,
+        Kind::Group,
+    ] {
         assert!(d.actors().iter().any(|a| a.kind == kind), "no {kind:?}");
     }
 }

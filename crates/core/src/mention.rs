@@ -48,12 +48,20 @@ pub struct Mention {
     pub org: Option<String>,
     /// GOV, MIL, LEG, … where known.
     pub sector: Option<String>,
-    /// The dictionary kind of the actor: state, org, body, person, place.
+    /// The dictionary kind of the actor: state, org, body, person, place,
+    /// or group (staff, crews, unions, passengers: people of a state or of
+    /// a company named as a group, "пилоты Ryanair в Испании").
     pub kind: &'static str,
     pub form: MentionForm,
     /// The text names the actor as a location ("в Москве"), not as someone
     /// who acts.
     pub place: bool,
+    /// Names inside a group's phrase that are recognised but are not sides
+    /// of their own: the company the group works for ("Ryanair" in "пилоты
+    /// Ryanair в Испании"), the union or institution it is. Empty for every
+    /// other mention. The record lists them after the group, marked
+    /// `part_of`.
+    pub parts: Vec<Mention>,
 }
 
 impl Mention {

@@ -34,6 +34,11 @@ pub struct OutMention {
     /// Named as a location ("в Москве"), not as someone who acts.
     #[serde(default)]
     pub place: bool,
+    /// A name inside a group's phrase (the company of "пилоты Ryanair"):
+    /// the index in `mentions` of that group's mention. Such a mention is
+    /// recognised but is not a side of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<usize>,
 }
 
 impl OutMention {
@@ -50,7 +55,41 @@ impl OutMention {
             kind: Some(m.kind.to_string()),
             form: Some(m.form.as_str().to_string()),
             place: m.place,
+            part_of: None,
         }
+    }
+
+    /// The record form of `mentions` with their parts beside them, in text
+    /// order; a part is marked `part_of` with the index of its mention.
+    pub fn all_from(mentions: &[Mention], text: &str, map: &CharMap<'_>) -> Vec<Self> {
+        let mut out = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if m.parts.is_empty() {
+                out.push(Self::from_mention(m, text, map));
+                continue;
+            }
+            let before = m
+                .parts
+                .iter()
+                .filter(|p| p.span.start < m.span.start)
+                .count();
+            let at = out.len() + before;
+            let mut parts: Vec<&Mention> = m.parts.iter().collect();
+            parts.sort_by_key(|p| p.span.start);
+            for (k, p) in parts.into_iter().enumerate() {
+                if k == before {
+                    out.push(Self::from_mention(m, text, map));
+                }
+                out.push(OutMention {
+                    part_of: Some(at),
+                    ..Self::from_mention(p, text, map)
+                });
+            }
+            if before == m.parts.len() {
+                out.push(Self::from_mention(m, text, map));
+            }
+        }
+        out
     }
 }
 
@@ -172,10 +211,7 @@ impl Record {
             url: article.url.clone(),
             text: article.text_in_record.then(|| article.text.clone()),
             blocks,
-            mentions: mentions
-                .iter()
-                .map(|m| OutMention::from_mention(m, &article.text, &map))
-                .collect(),
+            mentions: OutMention::all_from(mentions, &article.text, &map),
             events: events
                 .iter()
                 .map(|e| OutEvent::from_event(e, &article.text, &map))
@@ -235,5 +271,54 @@ mod tests {
         assert!(json.get("text").is_none());
         let back: Record = serde_json::from_value(json).unwrap();
         assert_eq!(back, rec);
+    }
+
+    fn mention(text: &str, what: &str, code: Option<&str>, parts: Vec<Mention>) -> Mention {
+        let start = text.find(what).unwrap();
+        Mention {
+            span: Span::new(start, start + what.len()),
+            actor: what.into(),
+            country: code.map(str::to_string),
+            org: None,
+            sector: None,
+            kind: "group",
+            form: crate::MentionForm::Role,
+            place: false,
+            parts,
+        }
+    }
+
+    #[test]
+    fn parts_follow_text_order_and_point_to_their_mention() {
+        let text = "Ryanair pilots in Spain and Iberia crews.";
+        let m = mention(
+            text,
+            "pilots in Spain",
+            Some("ESP"),
+            vec![mention(text, "Ryanair", Some("IRL"), vec![])],
+        );
+        let n = mention(
+            text,
+            "crews",
+            None,
+            vec![mention(text, "Iberia", Some("ESP"), vec![])],
+        );
+        let map = CharMap::new(text);
+        let out = OutMention::all_from(&[m, n], text, &map);
+        let got: Vec<(&str, Option<usize>)> =
+            out.iter().map(|o| (o.text.as_str(), o.part_of)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ryanair", Some(1)),
+                ("pilots in Spain", None),
+                ("Iberia", Some(3)),
+                ("crews", None),
+            ]
+        );
+        // A plain mention's record has no `part_of` key at all.
+        let json = serde_json::to_value(&out[1]).unwrap();
+        assert!(json.get("part_of").is_none());
+        assert_eq!(serde_json::to_value(&out[0]).unwrap()["part_of"], 1);
     }
 }

@@ -256,6 +256,7 @@ mod tests {
             kind: None,
             form: None,
             place: false,
+            part_of: None,
         }
     }
 

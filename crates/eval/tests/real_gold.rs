@@ -222,6 +222,7 @@ fn mentions_as_predictions(gold: &[EntityGold]) -> Vec<Record> {
                         kind: None,
                         form: None,
                         place: false,
+                        part_of: None,
                     })
                 })
                 .collect();

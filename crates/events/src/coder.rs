@@ -237,9 +237,38 @@ impl Coder {
         recipients.retain(|r| !actors.iter().any(|a| a.code == r.code));
         let mut partners = side(&sides.partners);
         partners.retain(|r| !actors.iter().any(|a| a.code == r.code));
-        let symmetric = kind.is_symmetric() && sides.recipients.is_empty();
+        let symmetric = kind.is_symmetric() && sides.recipients.is_empty() && !trigger.directed;
+        // The staff of several states named as one group ("пилоты в
+        // Бельгии, Ирландии и Швеции") act together, not with each other.
+        let one_group = sides.actors.len() == 1
+            && view.groups[sides.actors[0]]
+                .mentions
+                .iter()
+                .all(|&m| mentions[m].kind == "group");
+        if !symmetric && recipients.is_empty() && !actors.is_empty() {
+            // A group's own employer ("пилоты Ryanair в Германии …
+            // требуют") receives what it does when nothing else does.
+            for &g in &sides.actors {
+                for &m in &view.groups[g].mentions {
+                    for p in &mentions[m].parts {
+                        let employer = p.kind == "body" && p.sector.as_deref() == Some("BUS");
+                        if let Some(code) = p.code().filter(|_| employer) {
+                            if !actors.iter().chain(&recipients).any(|a| a.code == code) {
+                                recipients.push(Participant {
+                                    code: code.to_string(),
+                                    id: p.actor.clone(),
+                                });
+                                sides
+                                    .why
+                                    .push(format!("recipient: {code}, the group's employer"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if symmetric {
-            if actors.len() + partners.len() < 2 {
+            if actors.len() + partners.len() < 2 || (one_group && partners.is_empty()) {
                 return Err(format!(
                     "{}: fewer than two sides ({})",
                     kind.as_str(),
@@ -249,7 +278,7 @@ impl Coder {
         } else if !actors.is_empty()
             && recipients.is_empty()
             && !trigger.subject_receives
-            && takes_topic(kind)
+            && (takes_topic(kind) || trigger.directed)
         {
             // "Сооружение газопровода одобрила также Финляндия": what the
             // article is about receives a stance that names no one else; a

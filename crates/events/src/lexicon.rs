@@ -146,6 +146,10 @@ pub struct Trigger {
     /// фактами", "the strike is unjustified"): whoever says it acts, the
     /// subject receives.
     pub speaker_acts: bool,
+    /// A symmetric type given by one side to another (an offer, an
+    /// invitation, a permit: "предложили ей убежище"): roles as for a
+    /// directed type, the recipient in `recipients`.
+    pub directed: bool,
     /// As written in the file, and where: for `dyad explain`.
     pub written: String,
     pub source: String,
@@ -436,6 +440,7 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
             host_place: false,
             recipient_marked: false,
             speaker_acts: false,
+            directed: false,
             written: pattern.trim().to_string(),
             source: format!("{file}:{n}"),
         };
@@ -446,12 +451,13 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
                 Some(("host", "place")) => trigger.host_place = true,
                 Some(("recipient", "marked")) => trigger.recipient_marked = true,
                 Some(("actor", "speaker")) => trigger.speaker_acts = true,
+                Some(("roles", "directed")) => trigger.directed = true,
                 _ => {
                     return Err(LoadError::new(
                         file,
                         n,
                         format!(
-                            "unknown property `{prop}` (mode=NAME, subject=recipient, host=place, recipient=marked, actor=speaker)"
+                            "unknown property `{prop}` (mode=NAME, subject=recipient, host=place, recipient=marked, actor=speaker, roles=directed)"
                         ),
                     ))
                 }

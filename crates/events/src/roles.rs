@@ -308,7 +308,7 @@ pub(crate) fn assign(
                 role_name(&view.groups[i])
             ));
         }
-    } else if kind.is_symmetric() && !visit {
+    } else if kind.is_symmetric() && !visit && !trigger.directed {
         symmetric(&ctx, &mut sides);
     } else if trigger.subject_receives {
         receiving(&ctx, kind, &mut sides);
@@ -463,7 +463,9 @@ fn distinct_codes(ctx: &Ctx<'_, '_>, groups: &[usize]) -> usize {
 fn passive(ctx: &Ctx<'_, '_>, sides: &mut Sides) {
     if let Some(i) = ctx.marked(&[Role::Agent], &[]) {
         sides.actors.push(i);
-        sides.why.push(format!("actor {i}: the doer of the passive"));
+        sides
+            .why
+            .push(format!("actor {i}: the doer of the passive"));
         sides.sure += 0.3;
     }
     if let Some(i) = ctx.marked(&[Role::Target, Role::Addressee], &sides.actors) {
@@ -473,7 +475,8 @@ fn passive(ctx: &Ctx<'_, '_>, sides: &mut Sides) {
             role_name(&ctx.view.groups[i])
         ));
         sides.sure += 0.2;
-    } else if let Some((i, how, sure)) = ctx.subject().filter(|(i, _, _)| !sides.actors.contains(i)) {
+    } else if let Some((i, how, sure)) = ctx.subject().filter(|(i, _, _)| !sides.actors.contains(i))
+    {
         sides.recipients.push(i);
         sides
             .why

@@ -119,11 +119,20 @@ impl Coder {
                         .flatten()
                         .any(|t| t.code != c)
                 });
-            if !two_sides && trace.is_none() {
+            if trace.is_none() && !(two_sides && triggers::any_anchor(lex, tokens)) {
                 continue;
             }
             let mentions = pool.as_slice();
-            let morph = Morph::of(lex.lang, tokens);
+            let heads: Vec<usize> = inside
+                .iter()
+                .map(|&m| tokens.partition_point(|t| t.span.end <= mentions[m].span.start))
+                .collect();
+            let morph = Morph::of(
+                lex.lang,
+                tokens,
+                |k| heads.contains(&k),
+                |l| lex.has_lemma(l),
+            );
             let mut view = SentenceView::new(text, tokens, &morph, lex, mentions, &inside);
             let found_all = triggers::find(lex, &view);
             view.mark_groups(text, mentions, &found_all);

@@ -187,6 +187,9 @@ pub struct LangLexicon {
     /// Pronouns and definite descriptions (`discourse.txt`) by what they
     /// stand for.
     pub referring: WordIndex<Referent>,
+    /// Lemmas written as the second or a later word of a trigger or a
+    /// grammar phrase.
+    pub later_lemmas: rustc_hash::FxHashSet<Box<str>>,
 }
 
 impl LangLexicon {
@@ -197,6 +200,15 @@ impl LangLexicon {
             norm.strip_suffix(e.as_str())
                 .is_some_and(|stem| stem.chars().count() >= 2)
         })
+    }
+
+    /// Whether a trigger, grammar phrase or referring word is written as
+    /// this lemma (only such lemmas are worth keeping for a sentence).
+    pub fn has_lemma(&self, lemma: &str) -> bool {
+        self.anchors.has_lemma(lemma)
+            || self.phrase_index.has_lemma(lemma)
+            || self.referring.has_lemma(lemma)
+            || self.later_lemmas.contains(lemma)
     }
 
     /// Whether a trigger word is a noun: the language lists verb endings
@@ -221,6 +233,7 @@ impl LangLexicon {
             contexts: Vec::new(),
             context_index: WordIndex::default(),
             referring: WordIndex::default(),
+            later_lemmas: Default::default(),
         }
     }
 }
@@ -465,9 +478,23 @@ fn parse_triggers(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Loa
         }
         let index = l.triggers.len() as u32;
         l.anchors.insert(&trigger.words[0], index);
+        note_later_lemmas(&trigger.words, &mut l.later_lemmas);
         l.triggers.push(trigger);
     }
     Ok(())
+}
+
+/// Keeps the lemmas of an entry's words after its first.
+fn note_later_lemmas(words: &[Word], set: &mut rustc_hash::FxHashSet<Box<str>>) {
+    for w in words.iter().skip(1) {
+        let w = match w {
+            Word::Not(inner) => inner,
+            w => w,
+        };
+        if let Word::Stem(_, Some(lemma)) = w {
+            set.insert(lemma.clone());
+        }
+    }
 }
 
 /// `discourse.txt`: a `[class]` line (person, group, company, court,
@@ -543,6 +570,7 @@ fn parse_grammar(file: &str, text: &str, l: &mut LangLexicon) -> Result<(), Load
         let ws = plain_words(l.lang, line, file, n)?;
         let index = l.phrases.len() as u32;
         l.phrase_index.insert(&ws[0], index);
+        note_later_lemmas(&ws, &mut l.later_lemmas);
         l.phrases.push(Phrase { role, words: ws });
     }
     Ok(())

@@ -17,7 +17,16 @@ pub(crate) struct Morph<'a> {
 }
 
 impl<'a> Morph<'a> {
-    pub fn of(lang: Lang, tokens: &'a [Token]) -> Self {
+    /// The morphology of a sentence's tokens; capitalised words inside a
+    /// name are read only when `head` says they open an actor mention
+    /// (the rest of a name never holds a trigger and its case is the
+    /// head's); lemmas are kept where `wanted` (some entry is written so).
+    pub fn of(
+        lang: Lang,
+        tokens: &'a [Token],
+        head: impl Fn(usize) -> bool,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Self {
         let Some(a) = analyser(lang) else {
             return Morph {
                 readings: Vec::new(),
@@ -28,7 +37,7 @@ impl<'a> Morph<'a> {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                if t.kind == TokenKind::Word {
+                if t.kind == TokenKind::Word && (!t.upper_initial || i == 0 || head(i)) {
                     a.analyse_cased(&t.norm, i > 0 && t.upper_initial)
                 } else {
                     Readings::new()
@@ -37,12 +46,21 @@ impl<'a> Morph<'a> {
             .collect();
         let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         disambiguate(lang, &words, &mut readings);
+        // Only lemmas some lexicon entry is written as are kept: the rest
+        // could match nothing.
+        let mut buf = String::new();
         let lemmas = readings
             .iter()
             .map(|r| {
                 let mut out: Vec<Box<str>> = Vec::new();
                 for l in r.lemmas().take(MAX_LEMMAS) {
-                    out.push(l.to_string().into_boxed_str());
+                    buf.clear();
+                    for p in l.parts() {
+                        buf.push_str(p);
+                    }
+                    if wanted(&buf) {
+                        out.push(buf.as_str().into());
+                    }
                 }
                 out
             })

@@ -3,9 +3,11 @@
 //! actor mentions never count ("Министерство обороны" is no event); on
 //! overlapping matches the longer trigger wins.
 
+use dyad_nlp::{Token, TokenKind};
+
 use crate::lexicon::LangLexicon;
 use crate::sentence::SentenceView;
-use crate::words::Word;
+use crate::words::{Word, WordForm};
 
 /// Tokens allowed between two words of one trigger.
 const MAX_GAP: usize = 3;
@@ -27,6 +29,21 @@ impl Found {
     pub fn last(&self) -> usize {
         *self.tokens.last().unwrap_or(&0)
     }
+}
+
+/// Whether any word of the sentence can open a trigger by its stem, its
+/// prefix or its exact form: sentences without one are not analysed
+/// further (their morphology is the costly part of the coder).
+pub(crate) fn any_anchor(lex: &LangLexicon, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let mut hit = false;
+        lex.anchors
+            .for_each(&WordForm::of(t, lex.lang), |_| hit = true);
+        hit
+    })
 }
 
 pub(crate) fn find(lex: &LangLexicon, view: &SentenceView<'_>) -> Vec<Found> {

@@ -194,6 +194,11 @@ impl<T: Clone> WordIndex<T> {
     pub fn is_empty(&self) -> bool {
         self.stems.is_empty() && self.exact.is_empty() && self.prefixes.is_empty()
     }
+
+    /// Whether some entry was written as this lemma.
+    pub fn has_lemma(&self, lemma: &str) -> bool {
+        self.lemmas.contains_key(lemma)
+    }
 }
 
 #[cfg(test)]

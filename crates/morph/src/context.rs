@@ -10,7 +10,7 @@
 
 use crate::readings::{Reading, Readings};
 use crate::tag::{Case, CaseSet, Pos};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How far after a preposition its noun may be (adjectives, numerals and
 /// adverbs may stand between).
@@ -23,7 +23,7 @@ pub struct Government(HashMap<String, CaseSet>);
 impl Government {
     /// Lines `preposition TAB Case Case…` (UD case names); `#` comments.
     pub fn parse(text: &str) -> Government {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -58,7 +58,7 @@ pub struct NextWord(HashMap<String, Vec<Pos>>);
 impl NextWord {
     /// Lines `word TAB Pos Pos…` (names of `Pos`); `#` comments.
     pub fn parse(text: &str) -> NextWord {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;

@@ -137,8 +137,7 @@ impl Discourse {
                 .zip(&spans)
                 .filter(|(_, &(_, b))| b <= k)
                 .map(|(&m, _)| m)
-                .filter(|&m| fits(class, &pool[m]))
-                .last();
+                .rfind(|&m| fits(class, &pool[m]));
             let reach = if class == Referent::Company {
                 COMPANY_REACH
             } else {

@@ -37,6 +37,8 @@ struct Ctx<'v, 'a> {
     clause: u16,
     first: usize,
     last: usize,
+    /// The trigger is a verb (its subject may follow it).
+    verb: bool,
 }
 
 impl Ctx<'_, '_> {
@@ -75,10 +77,16 @@ impl Ctx<'_, '_> {
                 .filter(|(_, g)| g.end <= self.first && Self::is_free(g))
         };
         if let Some((i, _)) = before()
-            .filter(|(_, g)| !g.oblique && !self.follows_trigger(g))
+            .filter(|(_, g)| !g.oblique && !g.modifier && !self.follows_trigger(g))
             .last()
         {
             return Some((i, "the subject before the trigger", 0.3));
+        }
+        // "Нового главу США поздравил президент Путин", "Против проекта
+        // выступают Польша и Украина": a verb whose clause has no
+        // nominative before it takes the nominative right after it.
+        if let Some(i) = self.subject_after() {
+            return Some((i, SUBJECT_AFTER, 0.2));
         }
         let clause_start = self.view.clause.iter().position(|&c| c == self.clause)?;
         if self.clause > 0 && self.view.subordinate[self.clause as usize] {
@@ -134,6 +142,21 @@ impl Ctx<'_, '_> {
                 0.1,
             )
         })
+    }
+
+    /// The subject after a verb: the first free side after the trigger in
+    /// its clause, within reach, whose first word the dictionary reads as
+    /// nominative (in a language with cases) and that hangs on no noun.
+    fn subject_after(&self) -> Option<usize> {
+        if !self.verb {
+            return None;
+        }
+        self.in_clause()
+            .find(|(_, g)| g.start > self.last && Self::is_free(g))
+            .filter(|(_, g)| {
+                g.nominative && !g.modifier && self.words_between(self.last, g.start) <= OBJECT_REACH
+            })
+            .map(|(i, _)| i)
     }
 
     /// Who says the sentence, for a verdict on `not`: the side right after
@@ -257,6 +280,9 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// How `Ctx::subject` names a subject that follows its verb.
+const SUBJECT_AFTER: &str = "the subject after the verb";
+
 /// Tokens between a trigger and its object at most ("предупредил в
 /// понедельник Тегеран").
 const OBJECT_REACH: usize = 4;
@@ -287,6 +313,7 @@ pub(crate) fn assign(
         clause: view.clause[found.anchor()],
         first: found.anchor(),
         last: found.last(),
+        verb: !noun,
     };
     let mut sides = Sides {
         sure: 0.4,
@@ -525,6 +552,26 @@ fn receiving(ctx: &Ctx<'_, '_>, kind: EventType, sides: &mut Sides) {
 
 fn directed(ctx: &Ctx<'_, '_>, kind: EventType, host_place: bool, sides: &mut Sides) {
     let subject = ctx.subject();
+    if let Some((i, SUBJECT_AFTER, sure)) = subject {
+        // Inverted order: the object stands before the verb.
+        sides.actors.push(i);
+        sides.why.push(format!("actor {i}: {SUBJECT_AFTER}"));
+        sides.sure += sure;
+        let marked = ctx.marked(&[Role::Target, Role::Addressee], &sides.actors);
+        let fronted = ctx
+            .in_clause()
+            .filter(|(_, g)| g.end <= ctx.first && Ctx::is_free(g))
+            .last()
+            .map(|(j, _)| j);
+        if let Some(j) = marked.or(fronted) {
+            sides.recipients.push(j);
+            sides
+                .why
+                .push(format!("recipient {j}: the object before the verb"));
+            sides.sure += 0.1;
+        }
+        return;
+    }
     if let Some((i, how, sure)) = subject {
         sides.actors.push(i);
         sides.why.push(format!("actor {i}: {how}"));

@@ -45,6 +45,12 @@ pub(crate) struct Group {
     /// Its first word can only be instrumental, after no preposition: the
     /// doer of a passive ("наложенные Евросоюзом").
     pub instrumental: bool,
+    /// Its first word is read as nominative by the dictionary (a
+    /// language with cases; indeclinable words included).
+    pub nominative: bool,
+    /// It hangs on the common noun right before it ("главу США"): an
+    /// attribute, not a subject of its own.
+    pub modifier: bool,
 }
 
 pub(crate) struct SentenceView<'a> {
@@ -149,7 +155,19 @@ impl<'a> SentenceView<'a> {
                 } else {
                     !cases.contains(Case::Nom)
                 };
-            g.instrumental = !lex.oblique_endings.is_empty() && morph.only_instrumental(g.start);
+            let cased = !lex.oblique_endings.is_empty();
+            g.instrumental = cased && morph.only_instrumental(g.start);
+            g.nominative = cased && cases.contains(Case::Nom);
+            // A common noun right before the side, nothing between.
+            let k = g.start.wrapping_sub(1);
+            g.modifier = cased
+                && g.start > 0
+                && view.tokens[k].kind == TokenKind::Word
+                && !view.tokens[k].upper_initial
+                && !view.in_mention[k]
+                && view.marks[k] == 0
+                && morph.is_noun(k) == Some(true)
+                && text[view.tokens[k].span.end..head.span.start].trim().is_empty();
         }
         view
     }
@@ -224,6 +242,8 @@ impl<'a> SentenceView<'a> {
                 codes: Vec::new(),
                 oblique: false,
                 instrumental: false,
+                nominative: false,
+                modifier: false,
             });
         }
         for g in &mut groups {

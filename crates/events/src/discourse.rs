@@ -61,6 +61,22 @@ fn fits(r: Referent, m: &Mention) -> bool {
     }
 }
 
+/// The word after `k` is a lower-case noun in the genitive: the
+/// complement of the description at `k`.
+fn has_complement(lex: &LangLexicon, tokens: &[Token], k: usize) -> bool {
+    let Some(next) = tokens.get(k + 1) else {
+        return false;
+    };
+    if next.kind != TokenKind::Word || next.upper_initial {
+        return false;
+    }
+    dyad_morph::analyser(lex.lang).is_some_and(|a| {
+        let r = a.analyse(&next.norm);
+        r.first().is_some_and(|x| x.tag.pos() == dyad_morph::Pos::Noun)
+            && r.has_case(dyad_morph::Case::Gen)
+    })
+}
+
 impl Discourse {
     /// Records the mentions of a finished sentence (stand-ins included).
     pub fn add(&mut self, pool: &[Mention], inside: &[usize], sentence: usize) {
@@ -129,6 +145,11 @@ impl Discourse {
             });
             let Some(class) = class else { continue };
             if class != Referent::Person && named_nearby(k) {
+                continue;
+            }
+            // "проект резолюции", "компания-перевозчик": a description
+            // with its own complement names something else.
+            if class == Referent::Company && has_complement(lex, tokens, k) {
                 continue;
             }
             // Earlier in this sentence, then back through the article.

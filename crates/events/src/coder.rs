@@ -106,7 +106,7 @@ impl Coder {
             next = end;
             let first_link = links.len();
             discourse.resolve(lex, tokens, si, &mut pool, &mut inside, &mut links);
-            discourse.add(&pool, &inside, si);
+            discourse.add(&mut pool, &inside, si);
             // Events need two countries or organisations: among the
             // sentence's sides, named or stood for, or one of them and the
             // article's main actor.
@@ -147,6 +147,20 @@ impl Coder {
                 } else {
                     dates::find(lex, &view)
                 };
+                // The clauses that name a strike, and who struck last.
+                let protests: Vec<u16> = found_all
+                    .iter()
+                    .filter(|f| lex.triggers[f.trigger as usize].kind == EventType::Protest)
+                    .map(|f| view.clause[f.anchor()])
+                    .collect();
+                let strikers = discourse
+                    .last_group(mentions)
+                    .and_then(|m| {
+                        Some(Participant {
+                            code: mentions[m].code()?.to_string(),
+                            id: mentions[m].actor.clone(),
+                        })
+                    });
                 let requests: Vec<&Found> = found_all
                     .iter()
                     .filter(|f| lex.triggers[f.trigger as usize].kind == EventType::Request)
@@ -180,8 +194,12 @@ impl Coder {
                         mentions,
                         day,
                         s.span,
-                        topic.as_ref(),
-                        company.as_ref(),
+                        &Fallbacks {
+                            topic: topic.as_ref(),
+                            company: company.as_ref(),
+                            strikers: strikers.as_ref(),
+                            protests: &protests,
+                        },
                     );
                     if let Some(st) = st.as_mut() {
                         st.add_trigger(
@@ -223,9 +241,9 @@ impl Coder {
         mentions: &[Mention],
         day: Option<Day>,
         sentence: Span,
-        topic: Option<&Participant>,
-        company: Option<&Participant>,
+        fallback: &Fallbacks<'_>,
     ) -> Result<(Vec<Event>, Sides), String> {
+        let (topic, company) = (fallback.topic, fallback.company);
         let trigger: &Trigger = &lex.triggers[found.trigger as usize];
         let (kind, mode, planned) = match modality(text, view, found, trigger.kind) {
             Modality::Dropped(why) => return Err(format!("not coded: {why}")),
@@ -276,6 +294,13 @@ impl Coder {
                 }
             }
         }
+        let striker = fallback.strikers.filter(|s| {
+            trigger.speaker_acts
+                && !actors.is_empty()
+                && recipients.is_empty()
+                && fallback.protests.contains(&view.clause[found.anchor()])
+                && !actors.iter().any(|a| a.code == s.code)
+        });
         if symmetric {
             if actors.len() + partners.len() < 2 || (one_group && partners.is_empty()) {
                 return Err(format!(
@@ -284,6 +309,13 @@ impl Coder {
                     sides.why.join("; ")
                 ));
             }
+        } else if let Some(s) = striker {
+            // "Подібні страйки не мають виправдання": a verdict on a
+            // strike is one on the strikers named before.
+            sides
+                .why
+                .push(format!("recipient: {}, who struck, named before", s.code));
+            recipients.push(s.clone());
         } else if !actors.is_empty()
             && recipients.is_empty()
             && !trigger.subject_receives
@@ -367,6 +399,18 @@ impl Coder {
             .collect();
         Ok((events, sides))
     }
+}
+
+/// Sides a trigger may fall back on when its sentence names too few.
+struct Fallbacks<'p> {
+    /// The article's main actor.
+    topic: Option<&'p Participant>,
+    /// The article's main company.
+    company: Option<&'p Participant>,
+    /// The last group (staff, crews, unions) the article named.
+    strikers: Option<&'p Participant>,
+    /// The clauses of the sentence that name a strike.
+    protests: &'p [u16],
 }
 
 /// Types whose recipient may be the article's main actor when the

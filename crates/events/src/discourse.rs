@@ -78,9 +78,31 @@ fn has_complement(lex: &LangLexicon, tokens: &[Token], k: usize) -> bool {
 }
 
 impl Discourse {
-    /// Records the mentions of a finished sentence (stand-ins included).
-    pub fn add(&mut self, pool: &[Mention], inside: &[usize], sentence: usize) {
+    /// The last group (staff, crews, unions) named so far.
+    pub fn last_group(&self, pool: &[Mention]) -> Option<usize> {
+        self.seen
+            .iter()
+            .rev()
+            .find(|s| fits(Referent::Group, &pool[s.mention]))
+            .map(|s| s.mention)
+    }
+
+    /// Records the mentions of a finished sentence (stand-ins included),
+    /// and the names inside its groups ("Ryanair" in "пилоты Ryanair"),
+    /// which join the pool as antecedents, never as sides.
+    pub fn add(&mut self, pool: &mut Vec<Mention>, inside: &[usize], sentence: usize) {
+        let mut all: Vec<usize> = Vec::with_capacity(inside.len());
         for &m in inside {
+            if !pool[m].parts.is_empty() {
+                let parts = pool[m].parts.clone();
+                for p in parts {
+                    pool.push(p);
+                    all.push(pool.len() - 1);
+                }
+            }
+            all.push(m);
+        }
+        for m in all {
             self.seen.push(Seen {
                 mention: m,
                 sentence,

@@ -99,6 +99,13 @@ impl<'a> Morph<'a> {
         })
     }
 
+    /// The word is an active participle ("критиковавшему", "призывающие").
+    pub fn is_active_participle(&self, k: usize) -> bool {
+        self.get(k)
+            .and_then(|r| r.first())
+            .is_some_and(|r| r.tag.pos() == Pos::Participle && !r.tag.passive())
+    }
+
     /// The word can only be instrumental ("Евросоюзом", "Росією").
     pub fn only_instrumental(&self, k: usize) -> bool {
         let cases = self.cases(k);

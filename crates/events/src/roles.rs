@@ -76,6 +76,18 @@ impl Ctx<'_, '_> {
             self.in_clause()
                 .filter(|(_, g)| g.end <= self.first && Self::is_free(g))
         };
+        // "Трампу, критиковавшему «Северный поток — 2»": an active
+        // participle's doer is the noun it agrees with, whatever its case,
+        // right before it.
+        if self.view.participle[self.first] {
+            let near = self
+                .groups()
+                .filter(|(_, g)| g.end <= self.first && g.end + 2 >= self.first && !g.place)
+                .last();
+            if let Some((i, _)) = near {
+                return Some((i, "the noun the participle belongs to", 0.25));
+            }
+        }
         if let Some((i, _)) = before()
             .filter(|(_, g)| !g.oblique && !g.modifier && !self.follows_trigger(g))
             .last()
@@ -144,6 +156,21 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The side right after another trigger's noun in the clause, not
+    /// among `skip`.
+    fn doer_of_other_event(&self, skip: &[usize]) -> Option<usize> {
+        let v = self.view;
+        (0..v.tokens.len())
+            .filter(|&k| v.clause[k] == self.clause && (k < self.first || k > self.last))
+            .filter(|&k| v.in_trigger[k] && v.noun[k] == Some(true))
+            .find_map(|k| {
+                let next = (k + 1..v.tokens.len()).find(|&j| v.tokens[j].kind == TokenKind::Word)?;
+                self.in_clause()
+                    .find(|(i, g)| g.start == next && !g.place && !skip.contains(i))
+                    .map(|(i, _)| i)
+            })
+    }
+
     /// The subject after a verb: the first free side after the trigger in
     /// its clause, within reach, whose first word the dictionary reads as
     /// nominative (in a language with cases) and that hangs on no noun.
@@ -192,6 +219,14 @@ impl Ctx<'_, '_> {
                 .find(|(_, g)| Self::is_free(g) && !g.oblique)
             {
                 return Some((*i, "the subject of the verb of saying"));
+            }
+            // "Речник компанії заявив": the one whose spokesman speaks.
+            if let Some((i, _)) = before
+                .iter()
+                .rev()
+                .find(|(_, g)| Self::is_free(g) && g.modifier)
+            {
+                return Some((*i, "the one whose representative speaks"));
             }
             if let Some((i, _)) = before.iter().rev().find(|(_, g)| g.place) {
                 return Some((*i, "the institution that says it, named as a place"));
@@ -411,12 +446,14 @@ fn claim(ctx: &Ctx<'_, '_>, noun: bool, sides: &mut Sides) {
             .last()
             .map(|(i, _)| i)
     });
-    let Some(said_of) = subject else { return };
-    sides.recipients.push(said_of);
-    sides
-        .why
-        .push(format!("recipient {said_of}: what the verdict is said of"));
-    if let Some((i, how)) = ctx.speaker(said_of) {
+    if let Some(said_of) = subject {
+        sides.recipients.push(said_of);
+        sides
+            .why
+            .push(format!("recipient {said_of}: what the verdict is said of"));
+    }
+    let not = subject.unwrap_or(usize::MAX);
+    if let Some((i, how)) = ctx.speaker(not) {
         sides.actors.push(i);
         sides.why.push(format!("actor {i}: {how}"));
         sides.sure += 0.3;
@@ -663,6 +700,17 @@ fn directed(ctx: &Ctx<'_, '_>, kind: EventType, host_place: bool, sides: &mut Si
                 "recipient {i}: the side after a {} word",
                 role_name(g)
             ));
+        }
+    }
+    if sides.recipients.is_empty() && !sides.actors.is_empty() {
+        // "В Ryanair забастовку пилотов считают необоснованной": a stance
+        // on another event of the clause is a stance on its doer, the side
+        // right after that event's noun.
+        if let Some(i) = ctx.doer_of_other_event(&sides.actors) {
+            sides.recipients.push(i);
+            sides
+                .why
+                .push(format!("recipient {i}: the doer of the act it judges"));
         }
     }
     if sides.recipients.is_empty() && (host_place || place_may_receive(kind)) {

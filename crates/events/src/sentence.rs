@@ -72,6 +72,8 @@ pub(crate) struct SentenceView<'a> {
     pub noun: Vec<Option<bool>>,
     /// The token is a passive participle ("наложенные", "накладені").
     pub passive: Vec<bool>,
+    /// The token is an active participle ("критиковавшему").
+    pub participle: Vec<bool>,
     pub groups: Vec<Group>,
 }
 
@@ -140,6 +142,7 @@ impl<'a> SentenceView<'a> {
             in_trigger: vec![false; n],
             noun: (0..n).map(|k| morph.is_noun(k)).collect(),
             passive: (0..n).map(|k| morph.is_passive(k)).collect(),
+            participle: (0..n).map(|k| morph.is_active_participle(k)).collect(),
             groups: Vec::new(),
         };
         view.groups = view.group(text, mentions, &spans);

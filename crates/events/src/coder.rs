@@ -153,14 +153,12 @@ impl Coder {
                     .filter(|f| lex.triggers[f.trigger as usize].kind == EventType::Protest)
                     .map(|f| view.clause[f.anchor()])
                     .collect();
-                let strikers = discourse
-                    .last_group(mentions)
-                    .and_then(|m| {
-                        Some(Participant {
-                            code: mentions[m].code()?.to_string(),
-                            id: mentions[m].actor.clone(),
-                        })
-                    });
+                let strikers = discourse.last_group(mentions).and_then(|m| {
+                    Some(Participant {
+                        code: mentions[m].code()?.to_string(),
+                        id: mentions[m].actor.clone(),
+                    })
+                });
                 let requests: Vec<&Found> = found_all
                     .iter()
                     .filter(|f| lex.triggers[f.trigger as usize].kind == EventType::Request)
@@ -257,10 +255,20 @@ impl Coder {
             .iter()
             .all(|&k| view.noun[k].unwrap_or_else(|| lex.is_noun(&view.tokens[k].norm)));
         let mut sides = assign(view, mentions, found, trigger, kind, noun)?;
+        if trigger.kind == EventType::Protest {
+            strike_places(view, mentions, found, company, &mut sides);
+        }
         let side =
             |groups: &[usize]| participants(groups.iter().map(|&g| &view.groups[g]), mentions);
-        let actors = side(&sides.actors);
-        let mut recipients = side(&sides.recipients);
+        let mut actors = side(&sides.actors);
+        let mut recipients = match sides.employer.take() {
+            Some(employer) => {
+                // The employer's own state does not strike against it.
+                actors.retain(|a| a.code != employer.code);
+                vec![employer]
+            }
+            None => side(&sides.recipients),
+        };
         recipients.retain(|r| !actors.iter().any(|a| a.code == r.code));
         let mut partners = side(&sides.partners);
         partners.retain(|r| !actors.iter().any(|a| a.code == r.code));
@@ -399,6 +407,69 @@ impl Coder {
             .collect();
         Ok((events, sides))
     }
+}
+
+/// A strike no group is named for (“пилоты Ryanair провели забастовки в
+/// пяти странах (Ирландия, Германия …)”, “в Испании, Италии … стачка
+/// работников авиакомпании”): the states named as its places struck, against
+/// the employer of the group it names, else the article's main company.
+fn strike_places(
+    view: &SentenceView<'_>,
+    mentions: &[Mention],
+    found: &Found,
+    company: Option<&Participant>,
+    sides: &mut Sides,
+) {
+    let is_group = |g: &usize| {
+        view.groups[*g]
+            .mentions
+            .iter()
+            .any(|&m| mentions[m].kind == "group")
+    };
+    if sides.actors.iter().any(is_group) {
+        return;
+    }
+    let clause = view.clause[found.anchor()];
+    let places: Vec<usize> = (0..view.groups.len())
+        .filter(|&i| {
+            let g = &view.groups[i];
+            g.clause == clause
+                && (g.place || g.start > found.last())
+                && g.mentions.iter().all(|&m| mentions[m].kind == "state")
+        })
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    // The employer: a company inside a group of the clause ("пилоты
+    // Ryanair"), a company named in it, else the article's.
+    let in_clause = |m: &Mention| {
+        let k = view
+            .tokens
+            .partition_point(|t| t.span.end <= m.span.start)
+            .min(view.tokens.len().saturating_sub(1));
+        view.clause.get(k) == Some(&clause)
+    };
+    let employer = view
+        .inside
+        .iter()
+        .map(|&m| &mentions[m])
+        .filter(|m| in_clause(m))
+        .flat_map(|m| std::iter::once(m).chain(&m.parts))
+        .find(|m| m.kind == "body" && m.sector.as_deref() == Some("BUS") && m.code().is_some())
+        .map(|m| Participant {
+            code: m.code().unwrap_or_default().to_string(),
+            id: m.actor.clone(),
+        })
+        .or_else(|| company.cloned());
+    let Some(employer) = employer else { return };
+    sides.actors = places;
+    sides.recipients.clear();
+    sides.why.push(format!(
+        "actors: the states the strike took place in; recipient: {}, the employer",
+        employer.code
+    ));
+    sides.employer = Some(employer);
 }
 
 /// Sides a trigger may fall back on when its sentence names too few.

@@ -72,7 +72,8 @@ fn has_complement(lex: &LangLexicon, tokens: &[Token], k: usize) -> bool {
     }
     dyad_morph::analyser(lex.lang).is_some_and(|a| {
         let r = a.analyse(&next.norm);
-        r.first().is_some_and(|x| x.tag.pos() == dyad_morph::Pos::Noun)
+        r.first()
+            .is_some_and(|x| x.tag.pos() == dyad_morph::Pos::Noun)
             && r.has_case(dyad_morph::Case::Gen)
     })
 }

@@ -24,6 +24,8 @@ pub(crate) struct Sides {
     pub why: Vec<String>,
     /// 0–1: how directly the grammar gave the sides.
     pub sure: f32,
+    /// A recipient that is no side of the sentence (a strike's employer).
+    pub employer: Option<dyad_core::Participant>,
 }
 
 fn role_name(g: &Group) -> &'static str {
@@ -164,7 +166,8 @@ impl Ctx<'_, '_> {
             .filter(|&k| v.clause[k] == self.clause && (k < self.first || k > self.last))
             .filter(|&k| v.in_trigger[k] && v.noun[k] == Some(true))
             .find_map(|k| {
-                let next = (k + 1..v.tokens.len()).find(|&j| v.tokens[j].kind == TokenKind::Word)?;
+                let next =
+                    (k + 1..v.tokens.len()).find(|&j| v.tokens[j].kind == TokenKind::Word)?;
                 self.in_clause()
                     .find(|(i, g)| g.start == next && !g.place && !skip.contains(i))
                     .map(|(i, _)| i)
@@ -181,7 +184,9 @@ impl Ctx<'_, '_> {
         self.in_clause()
             .find(|(_, g)| g.start > self.last && Self::is_free(g))
             .filter(|(_, g)| {
-                g.nominative && !g.modifier && self.words_between(self.last, g.start) <= OBJECT_REACH
+                g.nominative
+                    && !g.modifier
+                    && self.words_between(self.last, g.start) <= OBJECT_REACH
             })
             .map(|(i, _)| i)
     }

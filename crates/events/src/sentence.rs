@@ -75,6 +75,9 @@ pub(crate) struct SentenceView<'a> {
     /// The token is an active participle ("критиковавшему").
     pub participle: Vec<bool>,
     pub groups: Vec<Group>,
+    /// The sentence's mentions (pool indexes), sides or not: groups with
+    /// no state of their own ("пилоты Ryanair") are here, not in `groups`.
+    pub inside: Vec<usize>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -144,6 +147,7 @@ impl<'a> SentenceView<'a> {
             passive: (0..n).map(|k| morph.is_passive(k)).collect(),
             participle: (0..n).map(|k| morph.is_active_participle(k)).collect(),
             groups: Vec::new(),
+            inside: inside.to_vec(),
         };
         view.groups = view.group(text, mentions, &spans);
         for g in &mut view.groups {
@@ -170,7 +174,9 @@ impl<'a> SentenceView<'a> {
                 && !view.in_mention[k]
                 && view.marks[k] == 0
                 && morph.is_noun(k) == Some(true)
-                && text[view.tokens[k].span.end..head.span.start].trim().is_empty();
+                && text[view.tokens[k].span.end..head.span.start]
+                    .trim()
+                    .is_empty();
         }
         view
     }

@@ -13,6 +13,8 @@ use crate::words::WordForm;
 
 /// Sentences back a referring word may reach for its actor.
 const REACH: usize = 4;
+/// Sentences back "стороны" may reach for the parties named together.
+const PARTIES_REACH: usize = 2;
 /// Sentences back a company or project word may reach before it falls back
 /// on the article's main company ("компания" far into a Ryanair story).
 const COMPANY_REACH: usize = 12;
@@ -58,6 +60,9 @@ fn fits(r: Referent, m: &Mention) -> bool {
             sector == Some("GOV") && m.kind != "person" && m.kind != "group" && !m.place
         }
         Referent::State => m.kind == "state" && m.form != MentionForm::Adjective,
+        Referent::Parties => {
+            matches!(m.kind, "state" | "org") && m.form != MentionForm::Adjective && !m.place
+        }
     }
 }
 
@@ -79,6 +84,37 @@ fn has_complement(lex: &LangLexicon, tokens: &[Token], k: usize) -> bool {
 }
 
 impl Discourse {
+    /// The distinct states and organisations of the last earlier sentence
+    /// within reach that named two or more of them: one mention each.
+    fn last_parties(&self, pool: &[Mention], sentence: usize) -> Option<Vec<usize>> {
+        let mut i = self.seen.len();
+        while i > 0 {
+            let s = self.seen[i - 1].sentence;
+            if s >= sentence || sentence - s > PARTIES_REACH {
+                if s >= sentence {
+                    i -= 1;
+                    continue;
+                }
+                return None;
+            }
+            let start = self.seen[..i].partition_point(|x| x.sentence < s);
+            let mut members: Vec<usize> = Vec::new();
+            for x in &self.seen[start..i] {
+                let m = &pool[x.mention];
+                if fits(Referent::Parties, m)
+                    && !members.iter().any(|&y| pool[y].code() == m.code())
+                {
+                    members.push(x.mention);
+                }
+            }
+            if members.len() >= 2 {
+                return Some(members);
+            }
+            i = start;
+        }
+        None
+    }
+
     /// The last group (staff, crews, unions) named so far.
     pub fn last_group(&self, pool: &[Mention]) -> Option<usize> {
         self.seen
@@ -173,6 +209,33 @@ impl Discourse {
             // "проект резолюции", "компания-перевозчик": a description
             // with its own complement names something else.
             if class == Referent::Company && has_complement(lex, tokens, k) {
+                continue;
+            }
+            if class == Referent::Parties {
+                // "Стороны договорились": the states last named together,
+                // for the word opening its sentence or clause only.
+                let opens = k == 0
+                    || tokens[k - 1].kind == TokenKind::Punct
+                    || (k == 1 && tokens[0].kind == TokenKind::Word && !in_mention(0));
+                if !opens || has_complement(lex, tokens, k) {
+                    continue;
+                }
+                let Some(members) = self.last_parties(pool, sentence) else {
+                    continue;
+                };
+                for a in members {
+                    let mut stand_in = pool[a].clone();
+                    stand_in.span = t.span;
+                    stand_in.parts.clear();
+                    let index = pool.len();
+                    pool.push(stand_in);
+                    links.push(Link {
+                        mention: index,
+                        antecedent: a,
+                        why: "one of the parties named last".to_string(),
+                    });
+                    added.push(index);
+                }
                 continue;
             }
             // Earlier in this sentence, then back through the article.

@@ -101,16 +101,20 @@ pub enum Referent {
     Government,
     /// A state: "страна", "държавата".
     State,
+    /// The parties named last, together: "стороны", "двете страни", "both
+    /// sides".
+    Parties,
 }
 
 impl Referent {
-    pub const ALL: [Referent; 6] = [
+    pub const ALL: [Referent; 7] = [
         Referent::Person,
         Referent::Group,
         Referent::Company,
         Referent::Court,
         Referent::Government,
         Referent::State,
+        Referent::Parties,
     ];
 
     pub fn name(self) -> &'static str {
@@ -121,6 +125,7 @@ impl Referent {
             Referent::Court => "court",
             Referent::Government => "government",
             Referent::State => "state",
+            Referent::Parties => "parties",
         }
     }
 

@@ -208,6 +208,12 @@ impl<'a> SentenceView<'a> {
                 continue;
             }
             if let Some(g) = groups.last_mut() {
+                // Stand-ins of one plural word ("стороны") share its span
+                // and are one side.
+                if first == g.start && last == g.end {
+                    g.mentions.push(m);
+                    continue;
+                }
                 let between = g.end..first;
                 // "Britain and the European Union": a list, with at most
                 // a couple of plain words ("the", "его") besides.

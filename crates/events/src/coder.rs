@@ -4,7 +4,7 @@
 //! the one with the surest evidence kept.
 
 use dyad_core::{Event, EventType, Mention, Participant, Span};
-use dyad_nlp::Analysed;
+use dyad_nlp::{Analysed, Token};
 
 use crate::context::{self, ArticleContext};
 use crate::dates::{self, Day};
@@ -91,6 +91,7 @@ impl Coder {
         let mut pool: Vec<Mention> = mentions.to_vec();
         let mut discourse = Discourse::default();
         let mut links = Vec::new();
+        let mut subject: Option<usize> = None;
         for (si, s) in analysed.sentences.iter().enumerate() {
             let tokens = analysed.sentence_tokens(s);
             let mask = context::sentence_mask(lex, tokens);
@@ -107,6 +108,14 @@ impl Coder {
             let first_link = links.len();
             discourse.resolve(lex, tokens, si, &mut pool, &mut inside, &mut links);
             discourse.add(&mut pool, &inside, si);
+            // The subject this sentence may pass on: a mention opening it.
+            let prev_subject = std::mem::replace(
+                &mut subject,
+                inside
+                    .first()
+                    .copied()
+                    .filter(|&m| opens(tokens, &pool[m]) && !pool[m].place && pool[m].code().is_some()),
+            );
             // Events need two countries or organisations: among the
             // sentence's sides, named or stood for, or one of them and the
             // article's main actor.
@@ -133,7 +142,8 @@ impl Coder {
                 |k| heads.contains(&k),
                 |l| lex.has_lemma(l),
             );
-            let mut view = SentenceView::new(text, tokens, &morph, lex, mentions, &inside);
+            let mut view =
+                SentenceView::new(text, tokens, &morph, lex, mentions, &inside, prev_subject);
             let found_all = triggers::find(lex, &view);
             view.mark_groups(text, mentions, &found_all);
             let mut st = trace.is_some().then(|| {
@@ -470,6 +480,12 @@ fn strike_places(
         employer.code
     ));
     sides.employer = Some(employer);
+}
+
+/// Whether a mention opens its sentence (at most two tokens before it):
+/// the subject a next sentence without one may carry on with.
+fn opens(tokens: &[Token], m: &Mention) -> bool {
+    tokens.iter().take_while(|t| t.span.end <= m.span.start).count() <= 2
 }
 
 /// Sides a trigger may fall back on when its sentence names too few.

@@ -71,6 +71,9 @@ impl SentenceTrace {
                 let mut role = g.marker.map_or("unmarked".to_string(), |r| {
                     format!("after a {} word", r.name())
                 });
+                if g.carried {
+                    role = "the subject of the sentence before, for a verb without one".into();
+                }
                 if g.place && g.marker.is_none() {
                     role.push_str(", a place");
                 }

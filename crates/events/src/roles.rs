@@ -44,8 +44,10 @@ struct Ctx<'v, 'a> {
 }
 
 impl Ctx<'_, '_> {
+    /// The sentence's own sides (a subject carried from the sentence
+    /// before is asked for by `subject` alone).
     fn groups(&self) -> impl Iterator<Item = (usize, &Group)> {
-        self.view.groups.iter().enumerate()
+        self.view.groups.iter().enumerate().filter(|(_, g)| !g.carried)
     }
 
     fn in_clause(&self) -> impl Iterator<Item = (usize, &Group)> {
@@ -149,13 +151,22 @@ impl Ctx<'_, '_> {
                 0.1,
             ));
         }
-        before().last().map(|(i, _)| {
-            (
-                i,
-                "the side before the trigger (not in the nominative)",
-                0.1,
-            )
-        })
+        if let Some((i, _)) = before().last() {
+            return Some((i, "the side before the trigger (not in the nominative)", 0.1));
+        }
+        // A main-clause verb with no side before it: the subject of the
+        // sentence before ("Ryanair отменила рейсы. Также заявила, что …").
+        let carried = self.view.groups.iter().position(|g| g.carried);
+        match carried {
+            Some(i)
+                if self.verb
+                    && self.clause == 0
+                    && !self.in_clause().any(|(_, g)| Self::is_free(g)) =>
+            {
+                Some((i, "the subject of the sentence before, carried", 0.05))
+            }
+            _ => None,
+        }
     }
 
     /// The side right after another trigger's noun in the clause, not

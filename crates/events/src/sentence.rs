@@ -51,6 +51,10 @@ pub(crate) struct Group {
     /// It hangs on the common noun right before it ("главу США"): an
     /// attribute, not a subject of its own.
     pub modifier: bool,
+    /// The subject of the sentence before, carried into one whose verb
+    /// has none ("Ryanair отменила рейсы. Также заявила, что …"): no
+    /// words of its own (`start == end == 0`).
+    pub carried: bool,
 }
 
 pub(crate) struct SentenceView<'a> {
@@ -91,6 +95,7 @@ impl<'a> SentenceView<'a> {
         lex: &LangLexicon,
         mentions: &[Mention],
         inside: &[usize],
+        carried: Option<usize>,
     ) -> Self {
         let n = tokens.len();
         let forms: Vec<WordForm<'a>> = tokens
@@ -178,6 +183,27 @@ impl<'a> SentenceView<'a> {
                     .trim()
                     .is_empty();
         }
+        if let Some(m) = carried {
+            if let Some(code) = mentions[m].code() {
+                view.groups.insert(
+                    0,
+                    Group {
+                        mentions: vec![m],
+                        start: 0,
+                        end: 0,
+                        marker: None,
+                        place: false,
+                        clause: 0,
+                        codes: vec![code.to_string()],
+                        oblique: false,
+                        instrumental: false,
+                        nominative: true,
+                        modifier: false,
+                        carried: true,
+                    },
+                );
+            }
+        }
         view
     }
 
@@ -259,6 +285,7 @@ impl<'a> SentenceView<'a> {
                 instrumental: false,
                 nominative: false,
                 modifier: false,
+                carried: false,
             });
         }
         for g in &mut groups {
@@ -283,6 +310,9 @@ impl<'a> SentenceView<'a> {
             }
         }
         for i in 0..self.groups.len() {
+            if self.groups[i].carried {
+                continue;
+            }
             let mut marker = self.marker_before(text, self.groups[i].start);
             let g = &mut self.groups[i];
             // People are not places, whatever precedes them.

@@ -78,7 +78,7 @@ pub(crate) fn modality(
     use EventType::*;
     match kind {
         Consult | Support | Cooperate | Aid => Modality::Planned(Agree),
-        Sanction | Assault | Coerce | Mobilize => Modality::Planned(Threaten),
+        Sanction | Assault | Coerce | Mobilize | Protest => Modality::Planned(Threaten),
         other => Modality::Planned(other),
     }
 }

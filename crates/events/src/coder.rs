@@ -108,18 +108,21 @@ impl Coder {
             let first_link = links.len();
             discourse.resolve(lex, tokens, si, &mut pool, &mut inside, &mut links);
             discourse.add(&mut pool, &inside, si);
-            // The subject this sentence may pass on: a mention opening it.
-            let prev_subject = std::mem::replace(
-                &mut subject,
-                inside
-                    .first()
-                    .copied()
-                    .filter(|&m| opens(tokens, &pool[m]) && !pool[m].place && pool[m].code().is_some()),
-            );
             // Events need two countries or organisations: among the
             // sentence's sides, named or stood for, or one of them and the
             // article's main actor.
-            let mut codes = inside.iter().filter_map(|&i| pool[i].code());
+            // The subject this sentence may pass on: a mention opening it.
+            let prev_subject = std::mem::replace(
+                &mut subject,
+                inside.first().copied().filter(|&m| {
+                    opens(tokens, &pool[m]) && !pool[m].place && pool[m].code().is_some()
+                }),
+            );
+            let mut codes = inside
+                .iter()
+                .chain(&prev_subject)
+                .flat_map(|&i| std::iter::once(&pool[i]).chain(&pool[i].parts))
+                .filter_map(|m| m.code());
             let first_code = codes.next();
             let two_sides = codes.any(|c| Some(c) != first_code)
                 || first_code.is_some_and(|c| {
@@ -149,7 +152,14 @@ impl Coder {
             let mut st = trace.is_some().then(|| {
                 SentenceTrace::new(s.span, s.block, &view, mentions, &links[first_link..], text)
             });
-            if two_sides || st.is_some() {
+            if !two_sides {
+                if let Some(st) = st.as_mut() {
+                    st.note = Some(
+                        "not coded: fewer than two sides, and no main actor of another country"
+                            .into(),
+                    );
+                }
+            } else {
                 // The sentence's date expressions, read once for all its
                 // triggers.
                 let date_exprs = if found_all.is_empty() {
@@ -485,7 +495,11 @@ fn strike_places(
 /// Whether a mention opens its sentence (at most two tokens before it):
 /// the subject a next sentence without one may carry on with.
 fn opens(tokens: &[Token], m: &Mention) -> bool {
-    tokens.iter().take_while(|t| t.span.end <= m.span.start).count() <= 2
+    tokens
+        .iter()
+        .take_while(|t| t.span.end <= m.span.start)
+        .count()
+        <= 2
 }
 
 /// Sides a trigger may fall back on when its sentence names too few.

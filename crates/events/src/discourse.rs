@@ -60,9 +60,7 @@ fn fits(r: Referent, m: &Mention) -> bool {
             sector == Some("GOV") && m.kind != "person" && m.kind != "group" && !m.place
         }
         Referent::State => m.kind == "state" && m.form != MentionForm::Adjective,
-        Referent::Parties => {
-            matches!(m.kind, "state" | "org") && m.form != MentionForm::Adjective && !m.place
-        }
+        Referent::Parties => m.form != MentionForm::Adjective && !m.place && m.kind != "group",
     }
 }
 
@@ -188,9 +186,11 @@ impl Discourse {
         // A mention right before or after the word names the actor itself
         // ("компания Ryanair", "германският синдикат").
         let named_nearby = |k: usize| {
-            spans
-                .iter()
-                .any(|&(a, b)| (b <= k && k - b < 1) || (a > k && a - k <= 2))
+            spans.iter().any(|&(a, b)| {
+                (b <= k && k - b < 1)
+                    || a == k + 1
+                    || (a == k + 2 && tokens[k + 1].kind == TokenKind::Punct)
+            })
         };
         let mut added = Vec::new();
         for (k, t) in tokens.iter().enumerate() {

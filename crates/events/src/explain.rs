@@ -28,6 +28,8 @@ pub struct SentenceTrace {
     pub sides: Vec<String>,
     /// One line per trigger and its outcome.
     pub triggers: Vec<String>,
+    /// Why the sentence's triggers were not tried, when they were not.
+    pub note: Option<String>,
 }
 
 impl SentenceTrace {
@@ -89,6 +91,7 @@ impl SentenceTrace {
             block,
             sides,
             triggers: Vec::new(),
+            note: None,
         }
     }
 
@@ -162,7 +165,7 @@ impl Explanation {
                 .collect::<Vec<_>>()
                 .join(" ");
             let _ = writeln!(out, "\n[{i}] (block {}) {sentence}", s.block);
-            for line in s.sides.iter().chain(&s.triggers) {
+            for line in s.sides.iter().chain(&s.triggers).chain(&s.note) {
                 let _ = writeln!(out, "    {line}");
             }
         }

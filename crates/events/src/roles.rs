@@ -47,7 +47,11 @@ impl Ctx<'_, '_> {
     /// The sentence's own sides (a subject carried from the sentence
     /// before is asked for by `subject` alone).
     fn groups(&self) -> impl Iterator<Item = (usize, &Group)> {
-        self.view.groups.iter().enumerate().filter(|(_, g)| !g.carried)
+        self.view
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.carried)
     }
 
     fn in_clause(&self) -> impl Iterator<Item = (usize, &Group)> {
@@ -152,7 +156,11 @@ impl Ctx<'_, '_> {
             ));
         }
         if let Some((i, _)) = before().last() {
-            return Some((i, "the side before the trigger (not in the nominative)", 0.1));
+            return Some((
+                i,
+                "the side before the trigger (not in the nominative)",
+                0.1,
+            ));
         }
         // A main-clause verb with no side before it: the subject of the
         // sentence before ("Ryanair отменила рейсы. Также заявила, что …").
@@ -161,7 +169,9 @@ impl Ctx<'_, '_> {
             Some(i)
                 if self.verb
                     && self.clause == 0
-                    && !self.in_clause().any(|(_, g)| Self::is_free(g)) =>
+                    && !self
+                        .in_clause()
+                        .any(|(_, g)| Self::is_free(g) && (g.end <= self.first || !g.oblique)) =>
             {
                 Some((i, "the subject of the sentence before, carried", 0.05))
             }
@@ -716,6 +726,16 @@ fn directed(ctx: &Ctx<'_, '_>, kind: EventType, host_place: bool, sides: &mut Si
                 "recipient {i}: the side after a {} word",
                 role_name(g)
             ));
+        }
+    }
+    if sides.actors.is_empty() && !sides.recipients.is_empty() {
+        // "Санкции были введены Евросоюзом против России": the doer of a
+        // passive clause is its agent.
+        if let Some(i) = ctx.marked(&[Role::Agent], &sides.recipients) {
+            sides.actors.push(i);
+            sides
+                .why
+                .push(format!("actor {i}: the agent of the clause"));
         }
     }
     if sides.recipients.is_empty() && !sides.actors.is_empty() {

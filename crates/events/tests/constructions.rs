@@ -1,0 +1,185 @@
+//! The constructions the coder reads, one file per language under
+//! `tests/constructions/` (construction, TYPE or `!TYPE` or `-`, actor,
+//! recipient, text): roles from grammar, links across sentences, group
+//! actors and modality, each on texts written for it. Every line must be
+//! coded right, and each language must cover every construction that
+//! applies to it.
+
+use dyad_actors::Dictionary;
+use dyad_core::{Event, EventType, Participant, Span};
+use dyad_events::{Coder, Lexicon};
+use dyad_nlp::Lang;
+
+/// What a line expects.
+enum Expect {
+    /// This event, between these codes.
+    Event(EventType, String, String),
+    /// Not this event.
+    Not(EventType, String, String),
+    /// No event between two countries at all.
+    Nothing,
+}
+
+struct Case {
+    line: usize,
+    construction: String,
+    expect: Expect,
+    text: String,
+}
+
+/// Constructions every language must have sentences for.
+const EVERYWHERE: &[&str] = &[
+    "subject",
+    "genitive-doer",
+    "possessor",
+    "addressee",
+    "target",
+    "governed-noun",
+    "request-act",
+    "reported-claim",
+    "verdict",
+    "pronoun",
+    "description",
+    "parties",
+    "ellipsis",
+    "main-actor",
+    "group-adjective",
+    "group-place",
+    "group-employer",
+    "strike-places",
+    "negation",
+    "conditional",
+    "plan",
+    "announced-strike",
+];
+
+/// Constructions of languages with noun cases (Russian, Ukrainian): the
+/// instrumental agent, the subject after its verb, the participle's noun.
+const WITH_CASES: &[&str] = &["agent-passive", "inverted", "participle"];
+
+fn cases(lang: &str) -> Vec<Case> {
+    let path = format!(
+        "{}/tests/constructions/{lang}.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| {
+            let parts: Vec<&str> = l.splitn(5, '\t').collect();
+            assert_eq!(parts.len(), 5, "{path}:{}: expected 5 fields", i + 1);
+            let kind = |name: &str| {
+                EventType::parse(name)
+                    .unwrap_or_else(|| panic!("{path}:{}: unknown type {name}", i + 1))
+            };
+            let (a, r) = (parts[2].to_string(), parts[3].to_string());
+            let expect = match parts[1] {
+                "-" => Expect::Nothing,
+                t => match t.strip_prefix('!') {
+                    Some(t) => Expect::Not(kind(t), a, r),
+                    None => Expect::Event(kind(t), a, r),
+                },
+            };
+            Case {
+                line: i + 1,
+                construction: parts[0].to_string(),
+                expect,
+                text: parts[4].to_string(),
+            }
+        })
+        .collect()
+}
+
+fn code(coder: &Coder, dict: &Dictionary, lang: Lang, text: &str) -> Vec<Event> {
+    let analysed = dyad_nlp::analyse(text, &[Span::new(0, text.len())], Some(lang));
+    let mentions = dict.link(text, &analysed, None);
+    coder.code(text, &analysed, &mentions, None)
+}
+
+fn has(side: &[Participant], code: &str) -> bool {
+    side.iter().any(|p| p.code == code)
+}
+
+fn matches(e: &Event, kind: EventType, a: &str, r: &str) -> bool {
+    if e.kind != kind {
+        return false;
+    }
+    if kind.is_symmetric() {
+        let all: Vec<Participant> = e.actors.iter().chain(&e.recipients).cloned().collect();
+        has(&all, a) && has(&all, r)
+    } else {
+        has(&e.actors, a) && has(&e.recipients, r)
+    }
+}
+
+fn describe(events: &[Event]) -> String {
+    let codes = |s: &[Participant]| {
+        s.iter()
+            .map(|p| p.code.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} [{}]→[{}]",
+                e.kind.as_str(),
+                codes(&e.actors),
+                codes(&e.recipients)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn check(lang: Lang) {
+    let coder = Coder::new(Lexicon::builtin().unwrap());
+    let dict = Dictionary::builtin().unwrap();
+    let cases = cases(lang.code());
+    let mut failures = Vec::new();
+    for c in &cases {
+        let events = code(&coder, &dict, lang, &c.text);
+        let ok = match &c.expect {
+            Expect::Event(k, a, r) => events.iter().any(|e| matches(e, *k, a, r)),
+            Expect::Not(k, a, r) => !events.iter().any(|e| matches(e, *k, a, r)),
+            Expect::Nothing => events.is_empty(),
+        };
+        if !ok {
+            failures.push(format!(
+                "  line {} ({}): got [{}]: {}",
+                c.line,
+                c.construction,
+                describe(&events),
+                c.text
+            ));
+        }
+    }
+    let mut required: Vec<&str> = EVERYWHERE.to_vec();
+    if matches!(lang, Lang::Ru | Lang::Uk) {
+        required.extend(WITH_CASES);
+    }
+    let missing: Vec<&str> = required
+        .into_iter()
+        .filter(|r| !cases.iter().any(|c| c.construction == *r))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{}: no sentences for {missing:?}",
+        lang.code()
+    );
+    assert!(
+        failures.is_empty(),
+        "{}: {} of {} lines coded wrong:\n{}",
+        lang.code(),
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn russian_constructions() {
+    check(Lang::Ru);
+}

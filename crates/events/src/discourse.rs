@@ -194,7 +194,9 @@ impl Discourse {
         };
         let mut added = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || in_mention(k) {
+            // Referring words are common words: a capital only opens a
+            // sentence.
+            if t.kind != TokenKind::Word || (t.upper_initial && k > 0) || in_mention(k) {
                 continue;
             }
             let form = WordForm::of(t, lex.lang);

@@ -183,3 +183,18 @@ fn check(lang: Lang) {
 fn russian_constructions() {
     check(Lang::Ru);
 }
+
+#[test]
+fn bulgarian_constructions() {
+    check(Lang::Bg);
+}
+
+#[test]
+fn ukrainian_constructions() {
+    check(Lang::Uk);
+}
+
+#[test]
+fn english_constructions() {
+    check(Lang::En);
+}

@@ -18,8 +18,9 @@ const MEMO_WORDS: usize = 50_000;
 /// Marks a word the memo knows to be absent.
 const ABSENT: u64 = u64::MAX;
 
-/// One dictionary's memo: the address of its word FST, word → set.
-type Memo = (usize, FxHashMap<Box<str>, u64>);
+/// One dictionary's memo: the address of its word FST, word → set, and
+/// (guesser table byte + word) → the set of the ending that gave readings.
+type Memo = (usize, FxHashMap<Box<str>, u64>, FxHashMap<Box<[u8]>, u64>);
 
 thread_local! {
     /// Per thread, per dictionary (keyed by the address of its word FST):
@@ -151,10 +152,10 @@ impl<'d> Dictionary<'d> {
         let id = self.words.as_fst().as_bytes().as_ptr() as usize;
         MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
-            let slot = match memo.iter().position(|(d, _)| *d == id) {
+            let slot = match memo.iter().position(|(d, _, _)| *d == id) {
                 Some(i) => i,
                 None => {
-                    memo.push((id, FxHashMap::default()));
+                    memo.push((id, FxHashMap::default(), FxHashMap::default()));
                     memo.len() - 1
                 }
             };
@@ -194,6 +195,60 @@ impl<'d> Dictionary<'d> {
     where
         'd: 'a,
     {
+        // The ending set found for this word before, through the memo.
+        let id = self.words.as_fst().as_bytes().as_ptr() as usize;
+        let mut key = Vec::with_capacity(word.len() + 1);
+        key.push(table);
+        key.extend_from_slice(word.as_bytes());
+        let known = MEMO.with(|memo| {
+            let memo = memo.borrow();
+            memo.iter()
+                .find(|(d, _, _)| *d == id)
+                .and_then(|(_, _, g)| g.get(key.as_slice()).copied())
+        });
+        let set = match known {
+            Some(set) => set,
+            None => {
+                let set = self.guess_set(word, table);
+                MEMO.with(|memo| {
+                    let mut memo = memo.borrow_mut();
+                    if let Some((_, _, g)) = memo.iter_mut().find(|(d, _, _)| *d == id) {
+                        if g.len() >= MEMO_WORDS {
+                            g.clear();
+                        }
+                        g.insert(key.into_boxed_slice(), set);
+                    }
+                });
+                set
+            }
+        };
+        if set == ABSENT {
+            return false;
+        }
+        self.push_guesses(word, set, out) > 0
+    }
+
+    /// Appends the readings `word` takes from ending set `set`, marked as
+    /// guessed and without duplicates; returns how many were added.
+    fn push_guesses<'a>(&self, word: &'a str, set: u64, out: &mut Readings<'a>) -> usize
+    where
+        'd: 'a,
+    {
+        let before = out.len();
+        for (paradigm, index) in self.set(set) {
+            if let Some(mut r) = self.reading(word, paradigm, index, 1) {
+                r.tag = r.tag.with_flag(Flag::Guessed);
+                if !out.iter().any(|o| o.tag == r.tag && o.lemma == r.lemma) {
+                    out.push(r);
+                }
+            }
+        }
+        out.len() - before
+    }
+
+    /// The set of the longest known ending of `word` in guesser table
+    /// `table` that gives it readings, or `ABSENT`.
+    fn guess_set(&self, word: &str, table: u8) -> u64 {
         // key = table byte + the last MAX_ENDING characters reversed.
         let mut key = [0u8; 1 + 4 * MAX_ENDING];
         key[0] = table;
@@ -214,19 +269,13 @@ impl<'d> Dictionary<'d> {
             let Some(set) = self.endings.get(&key[..ends[k]]) else {
                 continue;
             };
-            let before = out.len();
-            for (paradigm, index) in self.set(set) {
-                if let Some(mut r) = self.reading(word, paradigm, index, 1) {
-                    r.tag = r.tag.with_flag(Flag::Guessed);
-                    if !out.iter().any(|o| o.tag == r.tag && o.lemma == r.lemma) {
-                        out.push(r);
-                    }
-                }
-            }
-            if out.len() > before {
-                return true;
+            let gives = self
+                .set(set)
+                .any(|(paradigm, index)| self.reading(word, paradigm, index, 1).is_some());
+            if gives {
+                return set;
             }
         }
-        false
+        ABSENT
     }
 }

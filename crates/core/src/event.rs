@@ -17,6 +17,9 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub kind: EventType,
+    /// Other types the event may also be read as: an announced strike or
+    /// a promised sanction is THREATEN, its own type the alternative.
+    pub alt_types: Vec<EventType>,
     pub mode: Option<String>,
     /// Who does it; both sides of a symmetric event.
     pub actors: Vec<Participant>,

@@ -103,6 +103,9 @@ pub struct OutSpan {
 pub struct OutEvent {
     #[serde(rename = "type")]
     pub kind: EventType,
+    /// Other types the event may be read as (events.md `alt_types`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_types: Vec<EventType>,
     pub mode: Option<String>,
     pub actors: Vec<String>,
     pub recipients: Vec<String>,
@@ -129,6 +132,7 @@ impl OutEvent {
         let ids = |side: &[crate::event::Participant]| side.iter().map(|p| p.id.clone()).collect();
         OutEvent {
             kind: e.kind,
+            alt_types: e.alt_types.clone(),
             mode: e.mode.clone(),
             actors: codes(&e.actors),
             recipients: codes(&e.recipients),

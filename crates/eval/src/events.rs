@@ -218,6 +218,7 @@ mod tests {
     fn out_event(kind: EventType, actors: &[&str], recipients: &[&str]) -> OutEvent {
         OutEvent {
             kind,
+            alt_types: vec![],
             mode: None,
             actors: codes(actors),
             recipients: codes(recipients),

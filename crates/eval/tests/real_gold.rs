@@ -24,6 +24,7 @@ fn empty_record(doc: &str) -> Record {
 fn out_event(e: &GoldEvent, kind: EventType) -> OutEvent {
     OutEvent {
         kind,
+        alt_types: vec![],
         mode: e.mode.clone(),
         actors: e.actors.clone(),
         recipients: e.recipients.clone(),

@@ -403,6 +403,11 @@ impl Coder {
         }
         let event = Event {
             kind,
+            alt_types: if kind == trigger.kind {
+                Vec::new()
+            } else {
+                vec![trigger.kind]
+            },
             mode,
             actors,
             recipients,

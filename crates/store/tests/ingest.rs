@@ -13,6 +13,7 @@ fn words(seed: &str, n: usize) -> Vec<String> {
 fn consult(a: &str, b: &str, date: Option<&str>) -> OutEvent {
     OutEvent {
         kind: EventType::Consult,
+        alt_types: vec![],
         mode: None,
         actors: vec![a.into(), b.into()],
         recipients: vec![],

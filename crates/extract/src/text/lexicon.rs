@@ -21,6 +21,8 @@ const LABELS: &str = include_str!("../../../../data/extract/labels.txt");
 pub enum LabelKind {
     Byline,
     Caption,
+    /// "Читайте також: …", "Read more: …": another story's headline.
+    Teaser,
 }
 
 pub struct Lexicon {
@@ -52,6 +54,7 @@ impl Lexicon {
             let kind = match it.next() {
                 Some("byline") => LabelKind::Byline,
                 Some("caption") => LabelKind::Caption,
+                Some("teaser") => LabelKind::Teaser,
                 _ => continue,
             };
             for w in it {

@@ -267,7 +267,11 @@ fn features(number: usize, span: Span, content: &str, lex: &Lexicon, word: &mut 
                 .find(|&(_, c)| !is_word_char(c))
                 .map(|(i, _)| content[i..].trim_start())
                 .unwrap_or("");
-            after.starts_with([':', '—', '–', '-']) || words <= 6
+            // ("Читайте також: …": the colon may follow a second word.)
+            let colon_soon = content
+                .split_once(':')
+                .is_some_and(|(head, _)| head.split_whitespace().count() <= 3);
+            after.starts_with([':', '—', '–', '-']) || colon_soon || words <= 6
         });
     Line {
         number,

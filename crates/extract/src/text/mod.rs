@@ -109,6 +109,8 @@ fn article_lines(
             continue;
         }
         let kind = match lines[i].label {
+            // Another story's headline inside the article.
+            Some(LabelKind::Teaser) => continue,
             Some(LabelKind::Byline) => BlockKind::Byline,
             Some(LabelKind::Caption) => BlockKind::Caption,
             None if !lead_done && classes[i] == Class::Good && prose_lines > 1 => {

@@ -32,10 +32,13 @@ pub enum Role {
     Oblique,
     Verb,
     Adjunct,
+    Possessive,
+    Source,
+    Affirm,
 }
 
 impl Role {
-    pub const ALL: [Role; 16] = [
+    pub const ALL: [Role; 19] = [
         Role::Partner,
         Role::Target,
         Role::Addressee,
@@ -52,6 +55,9 @@ impl Role {
         Role::Oblique,
         Role::Verb,
         Role::Adjunct,
+        Role::Possessive,
+        Role::Source,
+        Role::Affirm,
     ];
 
     pub fn name(self) -> &'static str {
@@ -72,11 +78,14 @@ impl Role {
             Role::Oblique => "oblique",
             Role::Verb => "verb",
             Role::Adjunct => "adjunct",
+            Role::Possessive => "possessive",
+            Role::Source => "source",
+            Role::Affirm => "not-negation",
         }
     }
 
-    pub fn bit(self) -> u16 {
-        1 << (self as u16)
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
     }
 
     fn from_name(s: &str) -> Option<Role> {

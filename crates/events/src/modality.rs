@@ -51,10 +51,11 @@ pub(crate) fn modality(
     let clause = view.clause[anchor];
     let same_clause = |k: &usize| view.clause[*k] == clause;
     let has = |k: usize, r: Role| view.marks[k] & r.bit() != 0;
+    // ("не только", "не раз", "не менее" negate nothing: [not-negation])
     let negated = (anchor.saturating_sub(NEGATION_REACH)..anchor)
         .chain(anchor + 1..found.last())
         .filter(same_clause)
-        .any(|k| has(k, Role::Negation));
+        .any(|k| has(k, Role::Negation) && !has(k, Role::Affirm));
     if negated {
         return Modality::Dropped("negated");
     }

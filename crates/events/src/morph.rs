@@ -99,6 +99,15 @@ impl<'a> Morph<'a> {
         })
     }
 
+    /// The dictionary reads the word as a finite verb, an infinitive or a
+    /// gerund.
+    pub fn is_verb(&self, k: usize) -> bool {
+        matches!(
+            self.known_pos(k),
+            Some(Pos::Verb | Pos::Infinitive | Pos::Gerund)
+        )
+    }
+
     /// The word is an active participle ("критиковавшему", "призывающие").
     pub fn is_active_participle(&self, k: usize) -> bool {
         self.get(k)

@@ -179,6 +179,26 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The free side right after the trigger's last word, or after a
+    /// possessive word there ("критика Вашингтона", "ударите на Русия",
+    /// "the strikes of Russia").
+    fn side_after_noun(&self) -> Option<usize> {
+        let v = self.view;
+        let words: Vec<usize> = (self.last + 1..v.tokens.len())
+            .filter(|&k| v.tokens[k].kind == TokenKind::Word)
+            .take(2)
+            .collect();
+        let possessive = Role::Possessive.bit();
+        let starts: Vec<usize> = match words.as_slice() {
+            [a, b, ..] if v.marks[*a] & possessive != 0 => vec![*a, *b],
+            [a, ..] => vec![*a],
+            [] => vec![],
+        };
+        self.in_clause()
+            .find(|(_, g)| starts.contains(&g.start) && Self::is_free(g))
+            .map(|(i, _)| i)
+    }
+
     /// The side right after another trigger's noun in the clause, not
     /// among `skip`.
     fn doer_of_other_event(&self, skip: &[usize]) -> Option<usize> {
@@ -269,7 +289,28 @@ impl Ctx<'_, '_> {
         let before = self
             .in_clause()
             .any(|(_, g)| g.end <= self.first && Self::is_free(g));
-        !before || (self.first > 0 && self.view.in_trigger[self.first - 1]) || self.after_adjunct()
+        !before || self.governed() || self.after_adjunct()
+    }
+
+    /// Another trigger governs the noun: it stands right before it, over
+    /// at most three plain words ("отверг критику Вашингтона", "осъди
+    /// ракетните удари на Русия").
+    fn governed(&self) -> bool {
+        let v = self.view;
+        let mut k = self.first;
+        let mut skipped = 0;
+        while k > 0 && skipped <= 3 {
+            k -= 1;
+            if v.in_trigger[k] {
+                return true;
+            }
+            let t = &v.tokens[k];
+            if t.kind != TokenKind::Word || t.upper_initial || v.marks[k] != 0 || v.in_mention[k] {
+                return false;
+            }
+            skipped += 1;
+        }
+        false
     }
 
     /// The trigger is a noun in an adverbial phrase ("отменила рейсы из-за
@@ -418,11 +459,7 @@ pub(crate) fn assign(
 /// False, with `sides` untouched, when no side follows the noun.
 fn genitive_doer(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
     let v = ctx.view;
-    let next_word = (ctx.last + 1..v.tokens.len()).find(|&k| v.tokens[k].kind == TokenKind::Word);
-    let Some((doer, _)) = ctx
-        .in_clause()
-        .find(|(_, g)| Some(g.start) == next_word && Ctx::is_free(g))
-    else {
+    let Some(doer) = ctx.side_after_noun() else {
         return false;
     };
     sides.actors.push(doer);
@@ -439,12 +476,30 @@ fn genitive_doer(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
                 .find(|(i, g)| g.place && g.start > v.groups[doer].start && *i != doer)
                 .map(|(i, _)| i)
         });
+    // "удары России по Украине", "ударите на Русия по украински
+    // градове": a side further on, unmarked, is what the act is aimed at.
+    let further = || {
+        ctx.in_clause()
+            .find(|(i, g)| {
+                *i != doer
+                    && g.start >= v.groups[doer].end
+                    && Ctx::is_free(g)
+                    && ctx.words_between(v.groups[doer].end.saturating_sub(1), g.start) <= 2
+            })
+            .map(|(i, _)| i)
+    };
     if let Some(i) = marked {
         sides.recipients.push(i);
         sides
             .why
             .push(format!("recipient {i}: marked {}", role_name(&v.groups[i])));
         sides.sure += 0.2;
+    } else if let Some(i) = further() {
+        sides.recipients.push(i);
+        sides
+            .why
+            .push(format!("recipient {i}: the side after the doer"));
+        sides.sure += 0.1;
     } else if let Some((i, how, _)) = ctx.subject().filter(|(i, _, _)| *i != doer) {
         sides.recipients.push(i);
         sides.why.push(format!("recipient {i}: {how}"));
@@ -456,16 +511,7 @@ fn genitive_doer(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
 /// фактами"): the subject (or the side right after a noun: "втручання
 /// Росії") receives it, the speaker of the sentence gives it.
 fn claim(ctx: &Ctx<'_, '_>, noun: bool, sides: &mut Sides) {
-    let v = ctx.view;
-    let after_noun = noun
-        .then(|| {
-            let next =
-                (ctx.last + 1..v.tokens.len()).find(|&k| v.tokens[k].kind == TokenKind::Word);
-            ctx.in_clause()
-                .find(|(_, g)| Some(g.start) == next && Ctx::is_free(g))
-                .map(|(i, _)| i)
-        })
-        .flatten();
+    let after_noun = noun.then(|| ctx.side_after_noun()).flatten();
     let subject = after_noun.or_else(|| {
         ctx.in_clause()
             .filter(|(_, g)| g.end <= ctx.first && Ctx::is_free(g) && !g.oblique)

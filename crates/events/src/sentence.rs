@@ -61,9 +61,9 @@ pub(crate) struct SentenceView<'a> {
     pub tokens: &'a [Token],
     pub forms: Vec<WordForm<'a>>,
     /// Role bits of the grammar phrases covering each token.
-    pub marks: Vec<u16>,
+    pub marks: Vec<u32>,
     /// Role bits of the grammar phrases ending at each token.
-    pub ends: Vec<u16>,
+    pub ends: Vec<u32>,
     /// Clause number of each token.
     pub clause: Vec<u16>,
     /// Whether each clause opens with a subordinating word.
@@ -78,6 +78,10 @@ pub(crate) struct SentenceView<'a> {
     pub passive: Vec<bool>,
     /// The token is an active participle ("критиковавшему").
     pub participle: Vec<bool>,
+    /// The dictionary reads the token as a finite verb, infinitive or
+    /// gerund: no list of sides runs across it ("Авиокомпанията обвини и
+    /// германските пилоти").
+    pub verb: Vec<bool>,
     pub groups: Vec<Group>,
     /// The sentence's mentions (pool indexes), sides or not: groups with
     /// no state of their own ("пилоты Ryanair") are here, not in `groups`.
@@ -103,9 +107,9 @@ impl<'a> SentenceView<'a> {
             .zip(&morph.lemmas)
             .map(|(t, l)| WordForm::with_lemmas(t, lex.lang, l))
             .collect();
-        let mut marks = vec![0u16; n];
-        let mut ends = vec![0u16; n];
-        let mut starts = vec![0u16; n];
+        let mut marks = vec![0u32; n];
+        let mut ends = vec![0u32; n];
+        let mut starts = vec![0u32; n];
         for i in 0..n {
             lex.phrase_index.for_each(&forms[i], |&p| {
                 let phrase = &lex.phrases[p as usize];
@@ -151,6 +155,7 @@ impl<'a> SentenceView<'a> {
             noun: (0..n).map(|k| morph.is_noun(k)).collect(),
             passive: (0..n).map(|k| morph.is_passive(k)).collect(),
             participle: (0..n).map(|k| morph.is_active_participle(k)).collect(),
+            verb: (0..n).map(|k| morph.is_verb(k)).collect(),
             groups: Vec::new(),
             inside: inside.to_vec(),
         };
@@ -183,6 +188,15 @@ impl<'a> SentenceView<'a> {
                     .trim()
                     .is_empty();
         }
+        // A news outlet named as the source of the report ("…, предаде
+        // БТА", "по данным ТАСС", "УНІАН, 14 листопада …") is no side.
+        let sources: Vec<bool> = view
+            .groups
+            .iter()
+            .map(|g| view.is_source(text, g, mentions))
+            .collect();
+        let mut keep = sources.iter().map(|s| !s);
+        view.groups.retain(|_| keep.next().unwrap_or(true));
         if let Some(m) = carried {
             if let Some(code) = mentions[m].code() {
                 view.groups.insert(
@@ -205,6 +219,39 @@ impl<'a> SentenceView<'a> {
             }
         }
         view
+    }
+
+    /// Whether a side is a news outlet (sector MED) in the place of the
+    /// report's source: right after a verb of saying or a [source] phrase
+    /// (over at most two lower-case words: "агентство"), or opening the
+    /// sentence before a comma (a dateline).
+    fn is_source(&self, text: &str, g: &Group, mentions: &[Mention]) -> bool {
+        let media = g
+            .mentions
+            .iter()
+            .all(|&m| mentions[m].sector.as_deref() == Some("MED"));
+        if !media {
+            return false;
+        }
+        if g.start == 0 && g.end < self.tokens.len() && self.is_punct(text, g.end, &[',']) {
+            return true;
+        }
+        let said = Role::Speech.bit() | Role::Source.bit();
+        let mut k = g.start;
+        let mut skipped = 0;
+        while k > 0 && skipped <= 2 {
+            k -= 1;
+            if self.marks[k] & said != 0 {
+                return true;
+            }
+            let t = &self.tokens[k];
+            let quote = self.is_punct(text, k, &['«', '„', '"', '“']);
+            if !(quote || (t.kind == TokenKind::Word && !t.upper_initial)) {
+                return false;
+            }
+            skipped += 1;
+        }
+        false
     }
 
     fn has(&self, i: usize, role: Role) -> bool {
@@ -246,7 +293,10 @@ impl<'a> SentenceView<'a> {
                 let joiner = |i: usize| self.has(i, Role::And) || self.is_punct(text, i, &[',']);
                 let plain = |i: usize| {
                     let t = &self.tokens[i];
-                    t.kind == TokenKind::Word && !t.upper_initial && self.marks[i] == 0
+                    t.kind == TokenKind::Word
+                        && !t.upper_initial
+                        && self.marks[i] == 0
+                        && !self.verb[i]
                 };
                 let listed = between.clone().any(joiner)
                     && between.clone().filter(|&i| !joiner(i)).count() <= 1
@@ -352,10 +402,11 @@ impl<'a> SentenceView<'a> {
             if self.is_punct(text, k, &['«', '„', '"', '“', '\'', '‘', '(']) {
                 continue;
             }
+            // (a possessive "на"/"of" is passed over: "по цели на …")
             let plain = t.kind == TokenKind::Word
                 && !self.in_trigger[k]
                 && !t.upper_initial
-                && self.marks[k] == 0
+                && self.marks[k] & !Role::Possessive.bit() == 0
                 && !self.in_mention[k]
                 && !t.span.slice(text).is_empty();
             if !plain || skipped == 2 {
@@ -369,7 +420,7 @@ impl<'a> SentenceView<'a> {
 
 /// Clause numbers: a new clause opens at `;`, and at a [clause] or
 /// [speech] word right after a comma, dash, colon or quote.
-fn clauses(text: &str, tokens: &[Token], starts: &[u16]) -> (Vec<u16>, Vec<bool>) {
+fn clauses(text: &str, tokens: &[Token], starts: &[u32]) -> (Vec<u16>, Vec<bool>) {
     let opener = Role::Clause.bit() | Role::Speech.bit();
     let mut clause = Vec::with_capacity(tokens.len());
     let mut subordinate = vec![false];

@@ -67,7 +67,14 @@ pub(crate) fn modality(
     if clause_tokens().any(|k| has(k, Role::Question)) {
         return Modality::Dropped("a question");
     }
-    if clause_tokens().any(|k| has(k, Role::Unreal)) {
+    // A condition governs what follows it in the clause ("If Russia
+    // invades, the US would …"), not a threat before it ("threatened
+    // sanctions if Moscow does not withdraw").
+    // ("ввели бы санкции": a particle right after the verb counts too.)
+    if clause_tokens()
+        .filter(|&k| k < found.last() + 3)
+        .any(|k| has(k, Role::Unreal) && !(k > found.last() && view.clause_opens(k)))
+    {
         return Modality::Dropped("hypothetical");
     }
     let planned = (anchor.saturating_sub(FUTURE_REACH)..anchor)

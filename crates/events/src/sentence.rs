@@ -254,6 +254,12 @@ impl<'a> SentenceView<'a> {
         false
     }
 
+    /// Whether token `k` opens a clause of its own (the clause number
+    /// changes there).
+    pub fn clause_opens(&self, k: usize) -> bool {
+        k > 0 && self.clause[k] != self.clause[k - 1]
+    }
+
     fn has(&self, i: usize, role: Role) -> bool {
         self.marks[i] & role.bit() != 0
     }

@@ -41,6 +41,9 @@ struct Ctx<'v, 'a> {
     last: usize,
     /// The trigger is a verb (its subject may follow it).
     verb: bool,
+    /// The language marks case on nouns (a free side after a verb may be
+    /// its subject).
+    cased: bool,
 }
 
 impl Ctx<'_, '_> {
@@ -105,10 +108,17 @@ impl Ctx<'_, '_> {
         // "Нового главу США поздравил президент Путин", "Против проекта
         // выступают Польша и Украина": a verb whose clause has no
         // nominative before it takes the nominative right after it.
-        if let Some(i) = self.subject_after() {
-            return Some((i, SUBJECT_AFTER, 0.2));
-        }
         let clause_start = self.view.clause.iter().position(|&c| c == self.clause)?;
+        // A relative clause with nothing before its verb refers back first
+        // ("відповів Трампу, який розкритикував …").
+        let relative = self.clause > 0
+            && self.view.subordinate[self.clause as usize]
+            && !before().any(|_| true);
+        if !relative {
+            if let Some(i) = self.subject_after() {
+                return Some((i, SUBJECT_AFTER, 0.2));
+            }
+        }
         if self.clause > 0 && self.view.subordinate[self.clause as usize] {
             // The side right before the comma ("Шойгу, который прибыл"),
             // else the subject of the sentence ("Гренелл разослал письма,
@@ -169,9 +179,10 @@ impl Ctx<'_, '_> {
             Some(i)
                 if self.verb
                     && self.clause == 0
-                    && !self
-                        .in_clause()
-                        .any(|(_, g)| Self::is_free(g) && (g.end <= self.first || !g.oblique)) =>
+                    && !self.in_clause().any(|(_, g)| {
+                        Self::is_free(g)
+                            && (g.end <= self.first || (self.cased && !g.oblique))
+                    }) =>
             {
                 Some((i, "the subject of the sentence before, carried", 0.05))
             }
@@ -247,8 +258,12 @@ impl Ctx<'_, '_> {
         words.sort_by_key(|&k| k.abs_diff(self.first));
         for k in words {
             let clause = v.clause[k];
+            // ("— заявиха от Нафтогаз": the speaker may follow "от")
             let after = self.groups().find(|(i, g)| {
-                *i != not && g.start > k && g.start <= k + 4 && (Self::is_free(g) || g.place)
+                *i != not
+                    && g.start > k
+                    && g.start <= k + 4
+                    && (Self::is_free(g) || g.place || g.marker == Some(Role::Agent))
             });
             if let Some((i, _)) = after {
                 return Some((i, "the speaker named after a verb of saying"));
@@ -416,6 +431,7 @@ pub(crate) fn assign(
         first: found.anchor(),
         last: found.last(),
         verb: !noun,
+        cased: view.cased,
     };
     let mut sides = Sides {
         sure: 0.4,

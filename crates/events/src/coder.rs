@@ -269,11 +269,18 @@ impl Coder {
             Modality::Planned(k) if k == trigger.kind => (k, trigger.mode.clone(), true),
             Modality::Planned(k) => (k, None, true),
         };
-        // A noun by the dictionary, else by the lack of a verb ending.
-        let noun = found
-            .tokens
-            .iter()
-            .all(|&k| view.noun[k].unwrap_or_else(|| lex.is_noun(&view.tokens[k].norm)));
+        // A noun phrase ("ракетні удари"): no word of it is a verb or
+        // participle by the dictionary, or, for words it lacks, by their
+        // ending.
+        let nounish = |k: usize| match view.noun[k] {
+            Some(n) => n,
+            None => lex.is_noun(&view.tokens[k].norm),
+        };
+        let noun = found.tokens.iter().any(|&k| nounish(k))
+            && found
+                .tokens
+                .iter()
+                .all(|&k| nounish(k) || view.adjective[k]);
         let mut sides = assign(view, mentions, found, trigger, kind, noun)?;
         if trigger.kind == EventType::Protest {
             strike_places(view, mentions, found, company, &mut sides);

@@ -88,7 +88,18 @@ impl<'a> Morph<'a> {
     /// Whether the word's best reading is a noun, when the dictionary
     /// knows it.
     pub fn is_noun(&self, k: usize) -> Option<bool> {
-        self.known_pos(k).map(|p| p == Pos::Noun)
+        let r = self.get(k)?;
+        let first = r.first()?;
+        if first.tag.guessed() {
+            return None;
+        }
+        // A noun reading wins over a verb one without tense (an
+        // imperative: "удари" strikes / strike!).
+        let noun = r.iter().any(|x| x.tag.pos() == Pos::Noun);
+        let tensed = r
+            .iter()
+            .any(|x| x.tag.pos() == Pos::Verb && x.tag.tense().is_some());
+        Some(first.tag.pos() == Pos::Noun || (noun && !tensed))
     }
 
     /// The word is a passive participle ("наложенные", "введены",
@@ -106,6 +117,11 @@ impl<'a> Morph<'a> {
             self.known_pos(k),
             Some(Pos::Verb | Pos::Infinitive | Pos::Gerund)
         )
+    }
+
+    /// The dictionary reads the word as an adjective.
+    pub fn is_adjective(&self, k: usize) -> bool {
+        self.known_pos(k) == Some(Pos::Adj)
     }
 
     /// The word is an active participle ("критиковавшему", "призывающие").

@@ -180,8 +180,7 @@ impl Ctx<'_, '_> {
                 if self.verb
                     && self.clause == 0
                     && !self.in_clause().any(|(_, g)| {
-                        Self::is_free(g)
-                            && (g.end <= self.first || (self.cased && !g.oblique))
+                        Self::is_free(g) && (g.end <= self.first || (self.cased && !g.oblique))
                     }) =>
             {
                 Some((i, "the subject of the sentence before, carried", 0.05))

@@ -78,6 +78,8 @@ pub(crate) struct SentenceView<'a> {
     pub passive: Vec<bool>,
     /// The token is an active participle ("критиковавшему").
     pub participle: Vec<bool>,
+    /// The dictionary reads the token as an adjective ("ракетні удари").
+    pub adjective: Vec<bool>,
     /// The language marks case on nouns (lists `[oblique]` endings).
     pub cased: bool,
     /// The dictionary reads the token as a finite verb, infinitive or
@@ -159,6 +161,7 @@ impl<'a> SentenceView<'a> {
             participle: (0..n).map(|k| morph.is_active_participle(k)).collect(),
             verb: (0..n).map(|k| morph.is_verb(k)).collect(),
             cased: !lex.oblique_endings.is_empty(),
+            adjective: (0..n).map(|k| morph.is_adjective(k)).collect(),
             groups: Vec::new(),
             inside: inside.to_vec(),
         };

@@ -216,9 +216,11 @@ impl Discourse {
             if class == Referent::Parties {
                 // "Стороны договорились": the states last named together,
                 // for the word opening its sentence or clause only.
+                // ("Стороны", "Обе стороны", "The two sides")
                 let opens = k == 0
                     || tokens[k - 1].kind == TokenKind::Punct
-                    || (k == 1 && tokens[0].kind == TokenKind::Word && !in_mention(0));
+                    || (k <= 2
+                        && (0..k).all(|j| tokens[j].kind == TokenKind::Word && !in_mention(j)));
                 if !opens || has_complement(lex, tokens, k) {
                     continue;
                 }

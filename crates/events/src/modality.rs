@@ -73,7 +73,10 @@ pub(crate) fn modality(
     // ("ввели бы санкции": a particle right after the verb counts too.)
     if clause_tokens()
         .filter(|&k| k < found.last() + 3)
-        .any(|k| has(k, Role::Unreal) && !(k > found.last() && view.clause_opens(k)))
+        .any(|k| {
+            has(k, Role::Unreal)
+                && !(k > found.last() && (view.clause_opens(k) || has(k, Role::Clause)))
+        })
     {
         return Modality::Dropped("hypothetical");
     }

@@ -100,7 +100,9 @@ impl Ctx<'_, '_> {
             }
         }
         if let Some((i, _)) = before()
-            .filter(|(_, g)| !g.oblique && !g.modifier && !self.follows_trigger(g))
+            .filter(|(_, g)| {
+                !g.oblique && !g.modifier && !self.follows_trigger(g) && !self.follows_verb(g)
+            })
             .last()
         {
             return Some((i, "the subject before the trigger", 0.3));
@@ -362,6 +364,26 @@ impl Ctx<'_, '_> {
         g.start > 0 && g.start < self.first && self.view.in_trigger[g.start - 1]
     }
 
+    /// The side stands right after a verb (over a dative "на"/"to"): that
+    /// verb's object ("sent Ukraine a new package of aid", "предоставиха
+    /// на Украйна … помощ"), no subject.
+    fn follows_verb(&self, g: &Group) -> bool {
+        let v = self.view;
+        let mut k = g.start;
+        let mut over = 0;
+        while k > 0 && over <= 1 {
+            k -= 1;
+            if v.verb[k] {
+                return true;
+            }
+            if v.marks[k] & Role::Possessive.bit() == 0 {
+                return false;
+            }
+            over += 1;
+        }
+        false
+    }
+
     /// The first unmarked side after the trigger in its clause, skipping
     /// `skip`, that starts within `OBJECT_REACH` tokens of the trigger or
     /// of a skipped side after it ("обвинил Россию", not "обвинил Запад в
@@ -458,6 +480,9 @@ pub(crate) fn assign(
         receiving(&ctx, kind, &mut sides);
     } else if view.passive[found.anchor()] {
         passive(&ctx, &mut sides);
+    } else if noun && prenominal_doer(&ctx, &mut sides) {
+        // "Russia's missile strikes on Ukrainian cities", "американские
+        // санкции против России".
     } else if noun && ctx.after_adjunct() {
         if !genitive_doer(&ctx, &mut sides) {
             return Err("a noun in an adverbial phrase with no doer after it".into());
@@ -466,6 +491,42 @@ pub(crate) fn assign(
         directed(&ctx, kind, visit || trigger.host_place, &mut sides);
     }
     Ok(sides)
+}
+
+/// A noun trigger with an adjective or a possessive of a state right
+/// before it names its doer ("Russia's strikes", "американские санкции
+/// против России"); the recipient is a marked target or addressee after
+/// it, else the side after it. False, with `sides` untouched, otherwise.
+fn prenominal_doer(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
+    let v = ctx.view;
+    let Some((doer, _)) = ctx.in_clause().find(|(_, g)| {
+        let possessive = v.tokens[g.end - 1].norm.ends_with("'s");
+        g.end == ctx.first
+            && g.end > g.start
+            && g.marker.is_none()
+            && (possessive
+                || g.mentions
+                    .iter()
+                    .all(|&m| ctx.mentions[m].form == MentionForm::Adjective))
+    }) else {
+        return false;
+    };
+    let skip = [doer];
+    let recipient = ctx
+        .marked(&[Role::Target, Role::Addressee], &skip)
+        .filter(|&m| v.groups[m].start > ctx.last)
+        .or_else(|| ctx.object(&skip));
+    let Some(r) = recipient else { return false };
+    sides.actors.push(doer);
+    sides
+        .why
+        .push(format!("actor {doer}: the adjective or possessive before the noun"));
+    sides.recipients.push(r);
+    sides
+        .why
+        .push(format!("recipient {r}: {}", role_name(&v.groups[r])));
+    sides.sure += 0.3;
+    true
 }
 
 /// A noun trigger followed right away by a side names its doer ("критику
@@ -797,6 +858,23 @@ fn directed(ctx: &Ctx<'_, '_>, kind: EventType, host_place: bool, sides: &mut Si
             sides
                 .why
                 .push(format!("actor {i}: the agent of the clause"));
+        }
+    }
+    if sides.recipients.is_empty() && !sides.actors.is_empty() {
+        // "The United States sent Ukraine a new package of aid": the
+        // object of the verb before a noun trigger receives it.
+        if let Some((i, _)) = ctx.in_clause().find(|(i, g)| {
+            g.end <= ctx.first
+                && ctx.first - g.end <= 5
+                && Ctx::is_free(g)
+                && ctx.follows_verb(g)
+                && !ctx.follows_trigger(g)
+                && !sides.actors.contains(i)
+        }) {
+            sides.recipients.push(i);
+            sides
+                .why
+                .push(format!("recipient {i}: the object of the verb before the noun"));
         }
     }
     if sides.recipients.is_empty() && !sides.actors.is_empty() {

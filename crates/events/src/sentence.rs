@@ -78,6 +78,9 @@ pub(crate) struct SentenceView<'a> {
     pub passive: Vec<bool>,
     /// The token is an active participle ("критиковавшему").
     pub participle: Vec<bool>,
+    /// A trigger may open at the token (no list of sides runs across
+    /// one: "Germany and blamed German pilots").
+    pub anchor: Vec<bool>,
     /// The dictionary reads the token as an adjective ("ракетні удари").
     pub adjective: Vec<bool>,
     /// The language marks case on nouns (lists `[oblique]` endings).
@@ -147,6 +150,14 @@ impl<'a> SentenceView<'a> {
                 spans.push((m, first, last));
             }
         }
+        let anchor: Vec<bool> = forms
+            .iter()
+            .map(|f| {
+                let mut hit = false;
+                lex.anchors.for_each(f, |_| hit = true);
+                hit
+            })
+            .collect();
         let mut view = SentenceView {
             tokens,
             forms,
@@ -162,6 +173,7 @@ impl<'a> SentenceView<'a> {
             verb: (0..n).map(|k| morph.is_verb(k)).collect(),
             cased: !lex.oblique_endings.is_empty(),
             adjective: (0..n).map(|k| morph.is_adjective(k)).collect(),
+            anchor,
             groups: Vec::new(),
             inside: inside.to_vec(),
         };
@@ -309,6 +321,7 @@ impl<'a> SentenceView<'a> {
                         && !t.upper_initial
                         && self.marks[i] == 0
                         && !self.verb[i]
+                        && !self.anchor[i]
                 };
                 let listed = between.clone().any(joiner)
                     && between.clone().filter(|&i| !joiner(i)).count() <= 1

@@ -193,6 +193,7 @@ impl Discourse {
             })
         };
         let mut added = Vec::new();
+        let mut resolved_parties: Vec<usize> = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             // Referring words are common words: a capital only opens a
             // sentence.
@@ -213,6 +214,11 @@ impl Discourse {
             if class == Referent::Company && has_complement(lex, tokens, k) {
                 continue;
             }
+            if class == Referent::Parties && resolved_parties.contains(&(k.wrapping_sub(1))) {
+                // "Both sides": one reference.
+                resolved_parties.push(k);
+                continue;
+            }
             if class == Referent::Parties {
                 // "Стороны договорились": the states last named together,
                 // for the word opening its sentence or clause only.
@@ -227,6 +233,7 @@ impl Discourse {
                 let Some(members) = self.last_parties(pool, sentence) else {
                     continue;
                 };
+                resolved_parties.push(k);
                 for a in members {
                     let mut stand_in = pool[a].clone();
                     stand_in.span = t.span;

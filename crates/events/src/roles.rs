@@ -259,11 +259,17 @@ impl Ctx<'_, '_> {
         words.sort_by_key(|&k| k.abs_diff(self.first));
         for k in words {
             let clause = v.clause[k];
-            // ("— заявиха от Нафтогаз": the speaker may follow "от")
+            // Right after the verb, over punctuation, a title or "от"
+            // ("— заявиха от Нафтогаз", "заявил глава МИД Лавров"); not a
+            // side further on ("вважають страйк пілотів").
             let after = self.groups().find(|(i, g)| {
                 *i != not
                     && g.start > k
                     && g.start <= k + 4
+                    && (k + 1..g.start).all(|j| {
+                        v.tokens[j].kind != TokenKind::Word
+                            || v.marks[j] & (Role::Agent.bit() | Role::Place.bit()) != 0
+                    })
                     && (Self::is_free(g) || g.place || g.marker == Some(Role::Agent))
             });
             if let Some((i, _)) = after {
@@ -480,6 +486,18 @@ pub(crate) fn assign(
         receiving(&ctx, kind, &mut sides);
     } else if view.passive[found.anchor()] {
         passive(&ctx, &mut sides);
+    } else if noun
+        && kind == EventType::Protest
+        && ctx.side_after_noun().is_some_and(|g| {
+            view.groups[g]
+                .mentions
+                .iter()
+                .any(|&m| mentions[m].kind == "group")
+        })
+        && genitive_doer(&ctx, &mut sides)
+    {
+        // "Ryanair назвала страйк пілотів у Німеччині …": the strike of
+        // the staff named after it, whoever speaks of it.
     } else if noun && prenominal_doer(&ctx, &mut sides) {
         // "Russia's missile strikes on Ukrainian cities", "американские
         // санкции против России".

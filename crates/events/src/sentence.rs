@@ -170,7 +170,17 @@ impl<'a> SentenceView<'a> {
             noun: (0..n).map(|k| morph.is_noun(k)).collect(),
             passive: (0..n).map(|k| morph.is_passive(k)).collect(),
             participle: (0..n).map(|k| morph.is_active_participle(k)).collect(),
-            verb: (0..n).map(|k| morph.is_verb(k)).collect(),
+            // (a word the dictionary lacks is a verb by its ending)
+            verb: (0..n)
+                .map(|k| {
+                    morph.is_verb(k)
+                        || (morph.known_pos(k).is_none()
+                            && tokens[k].kind == TokenKind::Word
+                            && !tokens[k].upper_initial
+                            && !lex.verb_endings.is_empty()
+                            && !lex.is_noun(&tokens[k].norm))
+                })
+                .collect(),
             cased: !lex.oblique_endings.is_empty(),
             adjective: (0..n).map(|k| morph.is_adjective(k)).collect(),
             anchor,

@@ -328,6 +328,35 @@ impl Coder {
                     }
                 }
             }
+            // "Spanish cabin crew at Ryanair walked out": a company named
+            // in the clause employs the staff that act.
+            let staff = sides.actors.iter().any(|&g| {
+                view.groups[g]
+                    .mentions
+                    .iter()
+                    .any(|&m| mentions[m].kind == "group")
+            });
+            let clause = view.clause[found.anchor()];
+            if staff && recipients.is_empty() {
+                let company = view
+                    .groups
+                    .iter()
+                    .filter(|g| g.clause == clause && !g.carried)
+                    .flat_map(|g| g.mentions.iter().map(|&m| &mentions[m]))
+                    .find(|m| m.kind == "body" && m.sector.as_deref() == Some("BUS"));
+                let code = company.and_then(|c| c.code());
+                if let (Some(c), Some(code)) = (company, code) {
+                    if !actors.iter().any(|a| a.code == code) {
+                        sides
+                            .why
+                            .push(format!("recipient: {code}, the company the staff work for"));
+                        recipients.push(Participant {
+                            code: code.to_string(),
+                            id: c.actor.clone(),
+                        });
+                    }
+                }
+            }
         }
         let striker = fallback.strikers.filter(|s| {
             trigger.speaker_acts

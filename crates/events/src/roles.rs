@@ -206,8 +206,11 @@ impl Ctx<'_, '_> {
             [a, ..] => vec![*a],
             [] => vec![],
         };
+        // ("the strike by pilots": a "by"/"от" phrase right after it too)
         self.in_clause()
-            .find(|(_, g)| starts.contains(&g.start) && Self::is_free(g))
+            .find(|(_, g)| {
+                starts.contains(&g.start) && (Self::is_free(g) || g.marker == Some(Role::Agent))
+            })
             .map(|(i, _)| i)
     }
 
@@ -221,6 +224,12 @@ impl Ctx<'_, '_> {
             .find_map(|k| {
                 let next =
                     (k + 1..v.tokens.len()).find(|&j| v.tokens[j].kind == TokenKind::Word)?;
+                // (over "by"/"от": "the strike by pilots")
+                let next = if v.marks[next] & Role::Agent.bit() != 0 {
+                    (next + 1..v.tokens.len()).find(|&j| v.tokens[j].kind == TokenKind::Word)?
+                } else {
+                    next
+                };
                 self.in_clause()
                     .find(|(i, g)| g.start == next && !g.place && !skip.contains(i))
                     .map(|(i, _)| i)
@@ -536,9 +545,9 @@ fn prenominal_doer(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
         .or_else(|| ctx.object(&skip));
     let Some(r) = recipient else { return false };
     sides.actors.push(doer);
-    sides
-        .why
-        .push(format!("actor {doer}: the adjective or possessive before the noun"));
+    sides.why.push(format!(
+        "actor {doer}: the adjective or possessive before the noun"
+    ));
     sides.recipients.push(r);
     sides
         .why
@@ -605,13 +614,28 @@ fn genitive_doer(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
 /// фактами"): the subject (or the side right after a noun: "втручання
 /// Росії") receives it, the speaker of the sentence gives it.
 fn claim(ctx: &Ctx<'_, '_>, noun: bool, sides: &mut Sides) {
+    let v = ctx.view;
+    // What is said follows the verb of saying in its clause ("Ryanair
+    // said the strike by pilots in Germany was unjustified").
+    let speech = Role::Speech.bit();
+    let said_from = (0..ctx.first)
+        .rev()
+        .find(|&k| v.clause[k] == ctx.clause && v.marks[k] & speech != 0)
+        .map_or(0, |k| k + 1);
     let after_noun = noun.then(|| ctx.side_after_noun()).flatten();
-    let subject = after_noun.or_else(|| {
-        ctx.in_clause()
-            .filter(|(_, g)| g.end <= ctx.first && Ctx::is_free(g) && !g.oblique)
-            .last()
-            .map(|(i, _)| i)
-    });
+    let subject = after_noun
+        .or_else(|| {
+            ctx.in_clause()
+                .filter(|(_, g)| {
+                    g.start >= said_from && g.end <= ctx.first && Ctx::is_free(g) && !g.oblique
+                })
+                .last()
+                .map(|(i, _)| i)
+        })
+        .or_else(|| {
+            ctx.doer_of_other_event(&[])
+                .filter(|&i| v.groups[i].start >= said_from && v.groups[i].end <= ctx.first)
+        });
     if let Some(said_of) = subject {
         sides.recipients.push(said_of);
         sides
@@ -890,9 +914,9 @@ fn directed(ctx: &Ctx<'_, '_>, kind: EventType, host_place: bool, sides: &mut Si
                 && !sides.actors.contains(i)
         }) {
             sides.recipients.push(i);
-            sides
-                .why
-                .push(format!("recipient {i}: the object of the verb before the noun"));
+            sides.why.push(format!(
+                "recipient {i}: the object of the verb before the noun"
+            ));
         }
     }
     if sides.recipients.is_empty() && !sides.actors.is_empty() {

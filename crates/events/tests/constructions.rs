@@ -3,7 +3,10 @@
 //! recipient, text): roles from grammar, links across sentences, group
 //! actors and modality, each on texts written for it. Every line must be
 //! coded right, and each language must cover every construction that
-//! applies to it.
+//! applies to it with at least one such line. A construction written
+//! `?name` is a known gap: a natural sentence the coder does not read yet
+//! (README, "Events", known limits); it is printed, not asserted, and must
+//! still fail (a gap that passes is to be promoted to a plain line).
 
 use dyad_actors::Dictionary;
 use dyad_core::{Event, EventType, Participant, Span};
@@ -23,6 +26,8 @@ enum Expect {
 struct Case {
     line: usize,
     construction: String,
+    /// A known gap (`?name`): reported, expected to fail.
+    gap: bool,
     expect: Expect,
     text: String,
 }
@@ -81,9 +86,14 @@ fn cases(lang: &str) -> Vec<Case> {
                     None => Expect::Event(kind(t), a, r),
                 },
             };
+            let (gap, construction) = match parts[0].strip_prefix('?') {
+                Some(name) => (true, name),
+                None => (false, parts[0]),
+            };
             Case {
                 line: i + 1,
-                construction: parts[0].to_string(),
+                construction: construction.to_string(),
+                gap,
                 expect,
                 text: parts[4].to_string(),
             }
@@ -146,6 +156,24 @@ fn check(lang: Lang) {
             Expect::Not(k, a, r) => !events.iter().any(|e| matches(e, *k, a, r)),
             Expect::Nothing => events.is_empty(),
         };
+        if c.gap {
+            if ok {
+                failures.push(format!(
+                    "  line {} ({}): a known gap now coded right; drop its `?`: {}",
+                    c.line, c.construction, c.text
+                ));
+            } else {
+                eprintln!(
+                    "{}: known gap, line {} ({}): got [{}]: {}",
+                    lang.code(),
+                    c.line,
+                    c.construction,
+                    describe(&events),
+                    c.text
+                );
+            }
+            continue;
+        }
         if !ok {
             failures.push(format!(
                 "  line {} ({}): got [{}]: {}",
@@ -162,7 +190,7 @@ fn check(lang: Lang) {
     }
     let missing: Vec<&str> = required
         .into_iter()
-        .filter(|r| !cases.iter().any(|c| c.construction == *r))
+        .filter(|r| !cases.iter().any(|c| c.construction == *r && !c.gap))
         .collect();
     assert!(
         missing.is_empty(),

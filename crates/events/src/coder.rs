@@ -134,6 +134,7 @@ impl Coder {
             if trace.is_none() && !(two_sides && triggers::any_anchor(lex, tokens)) {
                 continue;
             }
+            let mut strikers_here: Vec<usize> = Vec::new();
             let mentions = pool.as_slice();
             let heads: Vec<usize> = inside
                 .iter()
@@ -228,7 +229,16 @@ impl Coder {
                             &outcome,
                         );
                     }
-                    if let Ok((events, _)) = outcome {
+                    if let Ok((events, sides)) = outcome {
+                        // Who struck, for "бастующие" in later sentences.
+                        if !sides.strikers.is_empty() {
+                            let places: Vec<usize> = sides
+                                .strikers
+                                .iter()
+                                .flat_map(|&g| view.groups[g].mentions.clone())
+                                .collect();
+                            strikers_here.extend(places);
+                        }
                         candidates.extend(events.into_iter().map(|event| Candidate {
                             event,
                             context: mask,
@@ -239,6 +249,7 @@ impl Coder {
             if let (Some(t), Some(st)) = (trace.as_deref_mut(), st) {
                 t.sentences.push(st);
             }
+            discourse.add_strikers(&mut pool, &strikers_here, si);
         }
         let dominant = article.dominant();
         for c in &mut candidates {
@@ -457,6 +468,13 @@ impl Coder {
         if partners.is_empty() {
             return Ok((vec![event], sides));
         }
+        if event.actors.len() > 1 {
+            // "Six countries' unions negotiated with Ryanair": one side
+            // with the other, pairs across them only (events.md).
+            let mut e = event;
+            e.recipients = partners;
+            return Ok((vec![e], sides));
+        }
         // One bilateral event per partner of the subject.
         let events = partners
             .into_iter()
@@ -524,6 +542,7 @@ fn strike_places(
         })
         .or_else(|| company.cloned());
     let Some(employer) = employer else { return };
+    sides.strikers = places.clone();
     sides.actors = places;
     sides.recipients.clear();
     sides.why.push(format!(

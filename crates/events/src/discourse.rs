@@ -113,6 +113,41 @@ impl Discourse {
         None
     }
 
+    /// The group mentions of the sentence that named `a`, distinct codes,
+    /// `a` among them.
+    fn same_sentence_groups(&self, pool: &[Mention], a: usize) -> Vec<usize> {
+        let Some(sentence) = self.seen.iter().find(|s| s.mention == a).map(|s| s.sentence) else {
+            return vec![a];
+        };
+        let mut out: Vec<usize> = Vec::new();
+        for s in self.seen.iter().filter(|s| s.sentence == sentence) {
+            let m = &pool[s.mention];
+            if fits(Referent::Group, m) && !out.iter().any(|&o| pool[o].code() == m.code()) {
+                out.push(s.mention);
+            }
+        }
+        if out.is_empty() {
+            out.push(a);
+        }
+        out
+    }
+
+    /// Remembers the states a strike was placed in as its strikers, for
+    /// "бастующие", "the strikers" later on.
+    pub fn add_strikers(&mut self, pool: &mut Vec<Mention>, places: &[usize], sentence: usize) {
+        for &m in places {
+            let mut striker = pool[m].clone();
+            striker.kind = "group";
+            striker.place = false;
+            striker.parts.clear();
+            pool.push(striker);
+            self.seen.push(Seen {
+                mention: pool.len() - 1,
+                sentence,
+            });
+        }
+    }
+
     /// The last group (staff, crews, unions) named so far.
     pub fn last_group(&self, pool: &[Mention]) -> Option<usize> {
         self.seen
@@ -282,17 +317,26 @@ impl Discourse {
                 },
             };
             let Some(a) = antecedent else { continue };
-            let mut stand_in = pool[a].clone();
-            stand_in.span = t.span;
-            stand_in.place = false;
-            let index = pool.len();
-            pool.push(stand_in);
-            links.push(Link {
-                mention: index,
-                antecedent: a,
-                why: format!("the last {} named, {how}", class.name()),
-            });
-            added.push(index);
+            // Staff of several states named together ("бортпроводники в
+            // Бельгии, Германии и Италии") are one group: all of them.
+            let members = if class == Referent::Group {
+                self.same_sentence_groups(pool, a)
+            } else {
+                vec![a]
+            };
+            for a in members {
+                let mut stand_in = pool[a].clone();
+                stand_in.span = t.span;
+                stand_in.place = false;
+                let index = pool.len();
+                pool.push(stand_in);
+                links.push(Link {
+                    mention: index,
+                    antecedent: a,
+                    why: format!("the last {} named, {how}", class.name()),
+                });
+                added.push(index);
+            }
         }
         if !added.is_empty() {
             inside.extend(added);

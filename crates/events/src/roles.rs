@@ -26,6 +26,8 @@ pub(crate) struct Sides {
     pub sure: f32,
     /// A recipient that is no side of the sentence (a strike's employer).
     pub employer: Option<dyad_core::Participant>,
+    /// The sides a strike was placed in, its strikers (`strike_places`).
+    pub strikers: Vec<usize>,
 }
 
 fn role_name(g: &Group) -> &'static str {
@@ -511,8 +513,12 @@ pub(crate) fn assign(
         // "Russia's missile strikes on Ukrainian cities", "американские
         // санкции против России".
     } else if noun && ctx.after_adjunct() {
+        // (no doer after it: none, though a strike may still take its
+        // places, `strike_places`)
         if !genitive_doer(&ctx, &mut sides) {
-            return Err("a noun in an adverbial phrase with no doer after it".into());
+            sides
+                .why
+                .push("a noun in an adverbial phrase with no doer after it".into());
         }
     } else if !(noun && ctx.noun_stands_alone() && genitive_doer(&ctx, &mut sides)) {
         directed(&ctx, kind, visit || trigger.host_place, &mut sides);

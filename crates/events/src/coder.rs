@@ -107,7 +107,7 @@ impl Coder {
             next = end;
             let first_link = links.len();
             discourse.resolve(lex, tokens, si, &mut pool, &mut inside, &mut links);
-            discourse.add(&mut pool, &inside, si);
+            discourse.add(&mut pool, tokens, &inside, si);
             // Events need two countries or organisations: among the
             // sentence's sides, named or stood for, or one of them and the
             // article's main actor.

@@ -43,6 +43,9 @@ pub(crate) struct Discourse {
     /// Mentions per code of companies (sector BUS bodies), for the
     /// article's main company.
     companies: Vec<(usize, usize)>,
+    /// Per sentence, its longest list of actors named together ("России,
+    /// Китая, Пакистана и Ирана"): what "стороны" most likely means.
+    lists: Vec<(usize, Vec<usize>)>,
 }
 
 /// Whether a mention may be what a word of class `r` stands for.
@@ -62,6 +65,46 @@ fn fits(r: Referent, m: &Mention) -> bool {
         Referent::State => m.kind == "state" && m.form != MentionForm::Adjective,
         Referent::Parties => m.form != MentionForm::Adjective && !m.place && m.kind != "group",
     }
+}
+
+/// The longest run of the sentence's actor mentions named as a list (at
+/// most two tokens between neighbours, each a comma or a short lower-case
+/// word: "и", "та", "and"), of two distinct codes or more, one mention per
+/// code.
+fn longest_list(pool: &[Mention], tokens: &[Token], inside: &[usize]) -> Option<Vec<usize>> {
+    let token_of = |byte: usize| tokens.partition_point(|t| t.span.end <= byte);
+    let joins = |a: &Mention, b: &Mention| {
+        let (from, to) = (token_of(a.span.end), token_of(b.span.start));
+        to >= from
+            && to - from <= 2
+            && tokens[from..to].iter().all(|t| match t.kind {
+                TokenKind::Punct => t.norm == ",",
+                TokenKind::Word => !t.upper_initial && t.norm.chars().count() <= 4,
+                _ => false,
+            })
+    };
+    let fit = |m: usize| fits(Referent::Parties, &pool[m]);
+    let members: Vec<usize> = inside.iter().copied().filter(|&m| fit(m)).collect();
+    let mut best: Vec<usize> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for &m in &members {
+        if let Some(&last) = run.last() {
+            if !joins(&pool[last], &pool[m]) {
+                run.clear();
+            }
+        }
+        run.push(m);
+        if run.len() > best.len() {
+            best = run.clone();
+        }
+    }
+    let mut distinct: Vec<usize> = Vec::new();
+    for m in best {
+        if !distinct.iter().any(|&d| pool[d].code() == pool[m].code()) {
+            distinct.push(m);
+        }
+    }
+    (distinct.len() >= 2).then_some(distinct)
 }
 
 /// The word after `k` is a lower-case noun in the genitive: the
@@ -85,6 +128,14 @@ impl Discourse {
     /// The distinct states and organisations of the last earlier sentence
     /// within reach that named two or more of them: one mention each.
     fn last_parties(&self, pool: &[Mention], sentence: usize) -> Option<Vec<usize>> {
+        if let Some((_, list)) = self
+            .lists
+            .iter()
+            .rev()
+            .find(|(s, _)| *s < sentence && sentence - s <= PARTIES_REACH)
+        {
+            return Some(list.clone());
+        }
         let mut i = self.seen.len();
         while i > 0 {
             let s = self.seen[i - 1].sentence;
@@ -116,7 +167,12 @@ impl Discourse {
     /// The group mentions of the sentence that named `a`, distinct codes,
     /// `a` among them.
     fn same_sentence_groups(&self, pool: &[Mention], a: usize) -> Vec<usize> {
-        let Some(sentence) = self.seen.iter().find(|s| s.mention == a).map(|s| s.sentence) else {
+        let Some(sentence) = self
+            .seen
+            .iter()
+            .find(|s| s.mention == a)
+            .map(|s| s.sentence)
+        else {
             return vec![a];
         };
         let mut out: Vec<usize> = Vec::new();
@@ -160,7 +216,16 @@ impl Discourse {
     /// Records the mentions of a finished sentence (stand-ins included),
     /// and the names inside its groups ("Ryanair" in "пилоты Ryanair"),
     /// which join the pool as antecedents, never as sides.
-    pub fn add(&mut self, pool: &mut Vec<Mention>, inside: &[usize], sentence: usize) {
+    pub fn add(
+        &mut self,
+        pool: &mut Vec<Mention>,
+        tokens: &[Token],
+        inside: &[usize],
+        sentence: usize,
+    ) {
+        if let Some(list) = longest_list(pool, tokens, inside) {
+            self.lists.push((sentence, list));
+        }
         let mut all: Vec<usize> = Vec::with_capacity(inside.len());
         for &m in inside {
             if !pool[m].parts.is_empty() {
@@ -262,7 +327,7 @@ impl Discourse {
                     || tokens[k - 1].kind == TokenKind::Punct
                     || (k <= 2
                         && (0..k).all(|j| tokens[j].kind == TokenKind::Word && !in_mention(j)));
-                if !opens || has_complement(lex, tokens, k) {
+                if !opens {
                     continue;
                 }
                 let Some(members) = self.last_parties(pool, sentence) else {

@@ -673,7 +673,14 @@ fn symmetric(ctx: &Ctx<'_, '_>, sides: &mut Sides) {
             .all(|&m| ctx.mentions[m].form == MentionForm::Adjective);
         // A partner far after the trigger belongs to another noun
         // ("согласовал позицию по будущим переговорам с Евросоюзом").
-        let near = g.start <= ctx.first || ctx.words_between(chain, g.start) <= OBJECT_REACH;
+        // ("консультации по Афганистану в «московском формате» с участием
+        // России, Китая …": a list after "между"/"с участием" at any reach)
+        let reach = if g.marker == Some(Role::Between) && g.clause == ctx.clause {
+            2 * OBJECT_REACH
+        } else {
+            OBJECT_REACH
+        };
+        let near = g.start <= ctx.first || ctx.words_between(chain, g.start) <= reach;
         if g.start > ctx.first && near {
             chain = chain.max(g.end.saturating_sub(1));
         }

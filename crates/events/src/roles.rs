@@ -352,15 +352,28 @@ impl Ctx<'_, '_> {
     fn after_adjunct(&self) -> bool {
         let adjunct = Role::Adjunct.bit();
         let v = self.view;
+        // Over the noun's modifiers, a date among them ("в преддверии
+        // намеченной на 28 сентября забастовки").
         let mut k = self.first;
         let mut skipped = 0;
-        while k > 0 && skipped <= 1 {
+        while k > 0 && skipped <= 5 {
             k -= 1;
             if v.ends[k] & adjunct != 0 {
                 return true;
             }
             let t = &v.tokens[k];
-            if t.kind != TokenKind::Word || v.marks[k] != 0 || v.in_mention[k] {
+            let modifier = match t.kind {
+                TokenKind::Word => {
+                    !t.upper_initial
+                        && !v.in_mention[k]
+                        && !v.in_trigger[k]
+                        && !v.verb[k]
+                        && v.marks[k] & !(Role::Place.bit() | Role::Future.bit()) == 0
+                }
+                TokenKind::Number => true,
+                _ => false,
+            };
+            if !modifier {
                 return false;
             }
             skipped += 1;

@@ -105,8 +105,12 @@ impl<'a> Morph<'a> {
     /// The word is a passive participle ("наложенные", "введены",
     /// "накладені").
     pub fn is_passive(&self, k: usize) -> bool {
+        // (the Ukrainian dictionary tags participles as passive adjectives)
         self.get(k).and_then(|r| r.first()).is_some_and(|r| {
-            matches!(r.tag.pos(), Pos::Participle | Pos::ShortParticiple) && r.tag.passive()
+            matches!(
+                r.tag.pos(),
+                Pos::Participle | Pos::ShortParticiple | Pos::Adj | Pos::ShortAdj
+            ) && r.tag.passive()
         })
     }
 

@@ -522,6 +522,8 @@ pub(crate) fn assign(
     {
         // "Ryanair назвала страйк пілотів у Німеччині …": the strike of
         // the staff named after it, whoever speaks of it.
+    } else if noun && participle_agent(&ctx, &mut sides) {
+        // "страйк, оголошений на середу німецькою профспілкою пілотів".
     } else if noun && prenominal_doer(&ctx, &mut sides) {
         // "Russia's missile strikes on Ukrainian cities", "американские
         // санкции против России".
@@ -537,6 +539,46 @@ pub(crate) fn assign(
         directed(&ctx, kind, visit || trigger.host_place, &mut sides);
     }
     Ok(sides)
+}
+
+/// A noun trigger followed by a passive participle ("страйк, оголошений
+/// на середу … німецькою профспілкою пілотів", "the strike called by the
+/// German pilots' union"): the participle's agent is the noun's doer, the
+/// clause's subject (or a marked target) its recipient. False, with
+/// `sides` untouched, otherwise.
+fn participle_agent(ctx: &Ctx<'_, '_>, sides: &mut Sides) -> bool {
+    let v = ctx.view;
+    let end = (ctx.last + 4).min(v.tokens.len());
+    let Some(p) = (ctx.last + 1..end).find(|&k| v.passive[k]) else {
+        return false;
+    };
+    if (ctx.last + 1..p).any(|k| v.tokens[k].kind == TokenKind::Word) {
+        return false;
+    }
+    let Some((doer, _)) = ctx.in_clause().find(|(_, g)| {
+        g.start > p && g.marker == Some(Role::Agent) && ctx.words_between(p, g.start) <= 8
+    }) else {
+        return false;
+    };
+    sides.actors.push(doer);
+    sides.why.push(format!(
+        "actor {doer}: the agent of the participle after the noun"
+    ));
+    sides.sure += 0.3;
+    let skip = [doer];
+    if let Some(i) = ctx
+        .marked(&[Role::Target, Role::Addressee], &skip)
+        .filter(|&m| v.groups[m].start > doer)
+    {
+        sides.recipients.push(i);
+        sides
+            .why
+            .push(format!("recipient {i}: marked {}", role_name(&v.groups[i])));
+    } else if let Some((i, how, _)) = ctx.subject().filter(|(i, _, _)| *i != doer) {
+        sides.recipients.push(i);
+        sides.why.push(format!("recipient {i}: {how}"));
+    }
+    true
 }
 
 /// A noun trigger with an adjective or a possessive of a state right

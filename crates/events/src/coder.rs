@@ -191,7 +191,26 @@ impl Coder {
                             && requested(&view, f, &requests)
                     })
                     .collect();
+                // A request's sides lie before the act it asks for
+                // ("призывает ЕС принять санкции против Шрёдера": not
+                // Schröder).
+                let asked_at: Vec<usize> = found_all
+                    .iter()
+                    .zip(&asked)
+                    .filter(|(_, &a)| a)
+                    .map(|(f, _)| f.anchor())
+                    .collect();
                 for (found, asked) in found_all.iter().zip(asked) {
+                    let horizon = if lex.triggers[found.trigger as usize].kind == EventType::Request
+                    {
+                        asked_at
+                            .iter()
+                            .copied()
+                            .find(|&a| a > found.last())
+                            .unwrap_or(usize::MAX)
+                    } else {
+                        usize::MAX
+                    };
                     if asked {
                         if let Some(st) = st.as_mut() {
                             st.add_trigger(
@@ -213,6 +232,7 @@ impl Coder {
                         mentions,
                         day,
                         s.span,
+                        horizon,
                         &Fallbacks {
                             topic: topic.as_ref(),
                             company: company.as_ref(),
@@ -270,6 +290,7 @@ impl Coder {
         mentions: &[Mention],
         day: Option<Day>,
         sentence: Span,
+        horizon: usize,
         fallback: &Fallbacks<'_>,
     ) -> Result<(Vec<Event>, Sides), String> {
         let (topic, company) = (fallback.topic, fallback.company);
@@ -292,7 +313,7 @@ impl Coder {
                 .tokens
                 .iter()
                 .all(|&k| nounish(k) || view.adjective[k]);
-        let mut sides = assign(view, mentions, found, trigger, kind, noun)?;
+        let mut sides = assign(view, mentions, found, trigger, kind, noun, horizon)?;
         if trigger.kind == EventType::Protest {
             strike_places(view, mentions, found, company, &mut sides);
         }

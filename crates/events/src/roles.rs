@@ -46,6 +46,9 @@ struct Ctx<'v, 'a> {
     /// The language marks case on nouns (a free side after a verb may be
     /// its subject).
     cased: bool,
+    /// Sides from this token on belong to another event (a request's
+    /// requested act).
+    horizon: usize,
 }
 
 impl Ctx<'_, '_> {
@@ -56,7 +59,7 @@ impl Ctx<'_, '_> {
             .groups
             .iter()
             .enumerate()
-            .filter(|(_, g)| !g.carried)
+            .filter(|(_, g)| !g.carried && g.start < self.horizon)
     }
 
     fn in_clause(&self) -> impl Iterator<Item = (usize, &Group)> {
@@ -474,6 +477,7 @@ pub(crate) fn assign(
     trigger: &Trigger,
     kind: EventType,
     noun: bool,
+    horizon: usize,
 ) -> Result<Sides, String> {
     let ctx = Ctx {
         view,
@@ -483,6 +487,7 @@ pub(crate) fn assign(
         last: found.last(),
         verb: !noun,
         cased: view.cased,
+        horizon,
     };
     let mut sides = Sides {
         sure: 0.4,

@@ -202,7 +202,9 @@ impl<'a> SentenceView<'a> {
                 };
             let cased = !lex.oblique_endings.is_empty();
             g.instrumental = cased && morph.only_instrumental(g.start);
-            g.nominative = cased && cases.contains(Case::Nom);
+            // (only the nominative: "Польша", "Путин"; not "Союз",
+            // "США", whose nominative is also their accusative)
+            g.nominative = cased && cases.contains(Case::Nom) && !cases.contains(Case::Acc);
             // A common noun right before the side, nothing between.
             let k = g.start.wrapping_sub(1);
             g.modifier = cased

@@ -10,11 +10,11 @@ use crate::context::{self, ArticleContext};
 use crate::dates::{self, Day};
 use crate::discourse::Discourse;
 use crate::explain::{Explanation, SentenceTrace};
-use crate::lexicon::{LangLexicon, Lexicon, Trigger};
+use crate::lexicon::{LangLexicon, Lexicon, Role, Trigger};
 use crate::modality::{modality, requested, Modality};
 use crate::morph::Morph;
 use crate::roles::{assign, Sides};
-use crate::sentence::{Group, SentenceView};
+use crate::sentence::{Carried, Group, SentenceView};
 use crate::triggers::{self, Found};
 
 /// Codes PLOVER events between; the lexicons it was built with.
@@ -118,9 +118,15 @@ impl Coder {
                     opens(tokens, &pool[m]) && !pool[m].place && pool[m].code().is_some()
                 }),
             );
+            // The speaker a next sentence ("Об этом заявил …") names.
+            let next_speaker = analysed
+                .sentences
+                .get(si + 1)
+                .and_then(|n| lead_speaker(lex, analysed.sentence_tokens(n), &pool, &order));
             let mut codes = inside
                 .iter()
                 .chain(&prev_subject)
+                .chain(&next_speaker)
                 .flat_map(|&i| std::iter::once(&pool[i]).chain(&pool[i].parts))
                 .filter_map(|m| m.code());
             let first_code = codes.next();
@@ -146,8 +152,18 @@ impl Coder {
                 |k| heads.contains(&k),
                 |l| lex.has_lemma(l),
             );
-            let mut view =
-                SentenceView::new(text, tokens, &morph, lex, mentions, &inside, prev_subject);
+            let mut view = SentenceView::new(
+                text,
+                tokens,
+                &morph,
+                lex,
+                mentions,
+                &inside,
+                Carried {
+                    subject: prev_subject,
+                    speaker: next_speaker,
+                },
+            );
             let found_all = triggers::find(lex, &view);
             view.mark_groups(text, mentions, &found_all);
             let mut st = trace.is_some().then(|| {
@@ -571,6 +587,37 @@ fn strike_places(
         employer.code
     ));
     sides.employer = Some(employer);
+}
+
+/// Who a sentence opening with "this" and a verb of saying names as the
+/// speaker of the sentence before ("Об этом заявил глава МИД Лавров",
+/// "Про це повідомив …", "Това заяви …"): the first actor mention within
+/// four tokens after the verb, among the document's `order`ed mentions.
+fn lead_speaker(
+    lex: &LangLexicon,
+    tokens: &[Token],
+    mentions: &[Mention],
+    order: &[usize],
+) -> Option<usize> {
+    let head = &tokens[..tokens.len().min(4)];
+    let mut this = false;
+    let mut speech = None;
+    for (k, t) in head.iter().enumerate() {
+        let form = crate::words::WordForm::of(t, lex.lang);
+        lex.phrase_index
+            .for_each(&form, |&p| match lex.phrases[p as usize].role {
+                Role::This => this = true,
+                Role::Speech if speech.is_none() => speech = Some(k),
+                _ => {}
+            });
+    }
+    let k = speech.filter(|_| this)?;
+    let after = tokens.get(k + 1)?.span.start;
+    let limit = tokens.get((k + 5).min(tokens.len() - 1))?.span.end;
+    order.iter().copied().find(|&m| {
+        let s = mentions[m].span.start;
+        s >= after && s < limit && mentions[m].code().is_some()
+    })
 }
 
 /// Whether a mention opens its sentence (at most two tokens before it):

@@ -73,7 +73,9 @@ impl SentenceTrace {
                 let mut role = g.marker.map_or("unmarked".to_string(), |r| {
                     format!("after a {} word", r.name())
                 });
-                if g.carried {
+                if g.from_next {
+                    role = "the speaker the next sentence names".into();
+                } else if g.carried {
                     role = "the subject of the sentence before, for a verb without one".into();
                 }
                 if g.place && g.marker.is_none() {

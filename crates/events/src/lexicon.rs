@@ -35,10 +35,11 @@ pub enum Role {
     Possessive,
     Source,
     Affirm,
+    This,
 }
 
 impl Role {
-    pub const ALL: [Role; 19] = [
+    pub const ALL: [Role; 20] = [
         Role::Partner,
         Role::Target,
         Role::Addressee,
@@ -58,6 +59,7 @@ impl Role {
         Role::Possessive,
         Role::Source,
         Role::Affirm,
+        Role::This,
     ];
 
     pub fn name(self) -> &'static str {
@@ -81,6 +83,7 @@ impl Role {
             Role::Possessive => "possessive",
             Role::Source => "source",
             Role::Affirm => "not-negation",
+            Role::This => "this",
         }
     }
 

@@ -153,6 +153,13 @@ impl Ctx<'_, '_> {
         if let Some((i, _)) = speaker {
             return Some((i, "the speaker the sentence quotes", 0.15));
         }
+        // "«…». Об этом заявил Лавров": the speaker the next sentence names,
+        // for a verb with no side before it.
+        if let Some(i) = self.next_speaker() {
+            if !before().any(|_| true) && self.verb {
+                return Some((i, "the speaker the next sentence names", 0.1));
+            }
+        }
         // "В Берлине возмутились", "У Брюсселі хочуть", "В МИД заявили":
         // a seat of government or an institution named as a place before a
         // verb without a subject speaks for it (a state named so does
@@ -181,7 +188,11 @@ impl Ctx<'_, '_> {
         }
         // A main-clause verb with no side before it: the subject of the
         // sentence before ("Ryanair отменила рейсы. Также заявила, что …").
-        let carried = self.view.groups.iter().position(|g| g.carried);
+        let carried = self
+            .view
+            .groups
+            .iter()
+            .position(|g| g.carried && !g.from_next);
         match carried {
             Some(i)
                 if self.verb
@@ -256,6 +267,11 @@ impl Ctx<'_, '_> {
                     && self.words_between(self.last, g.start) <= OBJECT_REACH
             })
             .map(|(i, _)| i)
+    }
+
+    /// The speaker the sentence after names ("Об этом заявил Лавров").
+    fn next_speaker(&self) -> Option<usize> {
+        self.view.groups.iter().position(|g| g.from_next)
     }
 
     /// Who says the sentence, for a verdict on `not`: the side right after
@@ -713,6 +729,12 @@ fn claim(ctx: &Ctx<'_, '_>, noun: bool, sides: &mut Sides) {
         sides.actors.push(i);
         sides.why.push(format!("actor {i}: {how}"));
         sides.sure += 0.3;
+    } else if let Some(i) = ctx.next_speaker().filter(|&i| i != not) {
+        sides.actors.push(i);
+        sides
+            .why
+            .push(format!("actor {i}: the speaker the next sentence names"));
+        sides.sure += 0.2;
     }
 }
 

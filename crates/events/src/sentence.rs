@@ -55,6 +55,18 @@ pub(crate) struct Group {
     /// has none ("Ryanair отменила рейсы. Также заявила, что …"): no
     /// words of its own (`start == end == 0`).
     pub carried: bool,
+    /// Carried from the sentence after, whose opening names who said this
+    /// one ("Об этом заявил Лавров"): its speaker.
+    pub from_next: bool,
+}
+
+/// Sides a sentence takes from its neighbours (pool mention indexes).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Carried {
+    /// The subject that opened the sentence before.
+    pub subject: Option<usize>,
+    /// The speaker the sentence after names ("Об этом заявил …").
+    pub speaker: Option<usize>,
 }
 
 pub(crate) struct SentenceView<'a> {
@@ -106,7 +118,7 @@ impl<'a> SentenceView<'a> {
         lex: &LangLexicon,
         mentions: &[Mention],
         inside: &[usize],
-        carried: Option<usize>,
+        carried: Carried,
     ) -> Self {
         let n = tokens.len();
         let forms: Vec<WordForm<'a>> = tokens
@@ -227,7 +239,8 @@ impl<'a> SentenceView<'a> {
             .collect();
         let mut keep = sources.iter().map(|s| !s);
         view.groups.retain(|_| keep.next().unwrap_or(true));
-        if let Some(m) = carried {
+        for (m, from_next) in [(carried.subject, false), (carried.speaker, true)] {
+            let Some(m) = m else { continue };
             if let Some(code) = mentions[m].code() {
                 view.groups.insert(
                     0,
@@ -244,6 +257,7 @@ impl<'a> SentenceView<'a> {
                         nominative: true,
                         modifier: false,
                         carried: true,
+                        from_next,
                     },
                 );
             }
@@ -373,6 +387,7 @@ impl<'a> SentenceView<'a> {
                 nominative: false,
                 modifier: false,
                 carried: false,
+                from_next: false,
             });
         }
         for g in &mut groups {

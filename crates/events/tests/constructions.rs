@@ -43,6 +43,7 @@ const EVERYWHERE: &[&str] = &[
     "request-act",
     "reported-claim",
     "verdict",
+    "speaker-after",
     "pronoun",
     "description",
     "parties",

@@ -1,7 +1,8 @@
 //! Finding the triggers of a sentence: each trigger's anchor word, then its
-//! further words each within `MAX_GAP` tokens of the previous; words inside
-//! actor mentions never count ("Министерство обороны" is no event); on
-//! overlapping matches the longer trigger wins.
+//! further words each within `MAX_GAP` tokens of the previous; a trigger
+//! never opens inside an actor mention ("Министерство обороны" is no
+//! event), though its later words may lie in one ("выслала российских
+//! дипломатов"); on overlapping matches the longer trigger wins.
 
 use dyad_nlp::{Token, TokenKind};
 
@@ -66,8 +67,9 @@ pub(crate) fn find(lex: &LangLexicon, view: &SentenceView<'_>) -> Vec<Found> {
                     continue;
                 }
                 let end = (prev + 2 + MAX_GAP).min(n);
-                match (prev + 1..end).find(|&k| !view.in_mention[k] && word.matches(&view.forms[k]))
-                {
+                // (a later word may lie in a mention: "закрыла российские
+                // консульства", "выслала российских дипломатов")
+                match (prev + 1..end).find(|&k| word.matches(&view.forms[k])) {
                     Some(k) => positions.push(k),
                     None => return,
                 }

@@ -137,7 +137,10 @@ impl Coder {
                         .flatten()
                         .any(|t| t.code != c)
                 });
-            if trace.is_none() && !(two_sides && triggers::any_anchor(lex, tokens)) {
+            if trace.is_none()
+                && !(two_sides
+                    && triggers::any_trigger(lex, tokens, &in_mention(tokens, &pool, &inside)))
+            {
                 continue;
             }
             let mut strikers_here: Vec<usize> = Vec::new();
@@ -618,6 +621,20 @@ fn lead_speaker(
         let s = mentions[m].span.start;
         s >= after && s < limit && mentions[m].code().is_some()
     })
+}
+
+/// Which tokens of a sentence lie in its mentions.
+fn in_mention(tokens: &[Token], pool: &[Mention], inside: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    for &m in inside {
+        let span = pool[m].span;
+        let first = tokens.partition_point(|t| t.span.end <= span.start);
+        let last = tokens.partition_point(|t| t.span.start < span.end);
+        for b in out.iter_mut().take(last).skip(first) {
+            *b = true;
+        }
+    }
+    out
 }
 
 /// Whether a mention opens its sentence (at most two tokens before it):

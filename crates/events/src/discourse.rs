@@ -297,7 +297,11 @@ impl Discourse {
         for (k, t) in tokens.iter().enumerate() {
             // Referring words are common words: a capital only opens a
             // sentence.
-            if t.kind != TokenKind::Word || (t.upper_initial && k > 0) || in_mention(k) {
+            if t.kind != TokenKind::Word
+                || (t.upper_initial && k > 0)
+                || !lex.referring.has_stem_or_form(t)
+                || in_mention(k)
+            {
                 continue;
             }
             let form = WordForm::of(t, lex.lang);

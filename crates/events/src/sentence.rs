@@ -90,9 +90,6 @@ pub(crate) struct SentenceView<'a> {
     pub passive: Vec<bool>,
     /// The token is an active participle ("критиковавшему").
     pub participle: Vec<bool>,
-    /// A trigger may open at the token (no list of sides runs across
-    /// one: "Germany and blamed German pilots").
-    pub anchor: Vec<bool>,
     /// The dictionary reads the token as an adjective ("ракетні удари").
     pub adjective: Vec<bool>,
     /// The language marks case on nouns (lists `[oblique]` endings).
@@ -162,14 +159,6 @@ impl<'a> SentenceView<'a> {
                 spans.push((m, first, last));
             }
         }
-        let anchor: Vec<bool> = forms
-            .iter()
-            .map(|f| {
-                let mut hit = false;
-                lex.anchors.for_each(f, |_| hit = true);
-                hit
-            })
-            .collect();
         let mut view = SentenceView {
             tokens,
             forms,
@@ -195,11 +184,10 @@ impl<'a> SentenceView<'a> {
                 .collect(),
             cased: !lex.oblique_endings.is_empty(),
             adjective: (0..n).map(|k| morph.is_adjective(k)).collect(),
-            anchor,
             groups: Vec::new(),
             inside: inside.to_vec(),
         };
-        view.groups = view.group(text, mentions, &spans);
+        view.groups = view.group(text, lex, mentions, &spans);
         for g in &mut view.groups {
             let head = &view.tokens[g.start];
             let cases = morph.cases(g.start);
@@ -322,6 +310,7 @@ impl<'a> SentenceView<'a> {
     fn group(
         &self,
         text: &str,
+        lex: &LangLexicon,
         mentions: &[Mention],
         spans: &[(usize, usize, usize)],
     ) -> Vec<Group> {
@@ -347,7 +336,13 @@ impl<'a> SentenceView<'a> {
                         && !t.upper_initial
                         && self.marks[i] == 0
                         && !self.verb[i]
-                        && !self.anchor[i]
+                        // (no trigger may open there: "Germany and blamed
+                        // German pilots")
+                        && !{
+                            let mut hit = false;
+                            lex.anchors.for_each(&self.forms[i], |_| hit = true);
+                            hit
+                        }
                 };
                 let listed = between.clone().any(joiner)
                     && between.clone().filter(|&i| !joiner(i)).count() <= 1

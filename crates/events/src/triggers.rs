@@ -32,36 +32,44 @@ impl Found {
     }
 }
 
-/// Whether any word of the sentence can open a trigger by its stem, its
-/// prefix or its exact form: sentences without one are not analysed
-/// further (their morphology is the costly part of the coder).
-pub(crate) fn any_anchor(lex: &LangLexicon, tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| {
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let mut hit = false;
-        lex.anchors
-            .for_each(&WordForm::of(t, lex.lang), |_| hit = true);
-        hit
-    })
+/// Whether a whole trigger matches the sentence on stems, prefixes and
+/// exact forms (no lemmas: no morphology yet), given which tokens lie in
+/// actor mentions: sentences without one are not analysed further (their
+/// morphology is the costly part of the coder).
+pub(crate) fn any_trigger(lex: &LangLexicon, tokens: &[Token], in_mention: &[bool]) -> bool {
+    if !tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && lex.anchors.has_stem_or_form(t))
+    {
+        return false;
+    }
+    let forms: Vec<WordForm<'_>> = tokens.iter().map(|t| WordForm::of(t, lex.lang)).collect();
+    !matches_in(lex, &forms, in_mention).is_empty()
 }
 
 pub(crate) fn find(lex: &LangLexicon, view: &SentenceView<'_>) -> Vec<Found> {
-    let n = view.tokens.len();
+    keep_longest(
+        matches_in(lex, &view.forms, &view.in_mention),
+        view.tokens.len(),
+    )
+}
+
+/// Every trigger that matches, overlapping ones included.
+fn matches_in(lex: &LangLexicon, forms: &[WordForm<'_>], in_mention: &[bool]) -> Vec<Found> {
+    let n = forms.len();
     let mut all = Vec::new();
     for i in 0..n {
-        if view.in_mention[i] {
+        if in_mention[i] {
             continue;
         }
-        lex.anchors.for_each(&view.forms[i], |&t| {
+        lex.anchors.for_each(&forms[i], |&t| {
             let trigger = &lex.triggers[t as usize];
             let mut positions = vec![i];
             for word in &trigger.words[1..] {
                 let prev = *positions.last().unwrap();
                 if let Word::Not(_) = word {
                     // The very next token must not be the word.
-                    if prev + 1 < n && !word.matches(&view.forms[prev + 1]) {
+                    if prev + 1 < n && !word.matches(&forms[prev + 1]) {
                         return;
                     }
                     continue;
@@ -69,7 +77,7 @@ pub(crate) fn find(lex: &LangLexicon, view: &SentenceView<'_>) -> Vec<Found> {
                 let end = (prev + 2 + MAX_GAP).min(n);
                 // (a later word may lie in a mention: "закрыла российские
                 // консульства", "выслала российских дипломатов")
-                match (prev + 1..end).find(|&k| word.matches(&view.forms[k])) {
+                match (prev + 1..end).find(|&k| word.matches(&forms[k])) {
                     Some(k) => positions.push(k),
                     None => return,
                 }
@@ -80,6 +88,11 @@ pub(crate) fn find(lex: &LangLexicon, view: &SentenceView<'_>) -> Vec<Found> {
             });
         });
     }
+    all
+}
+
+/// On overlapping matches the longer trigger wins.
+fn keep_longest(mut all: Vec<Found>, n: usize) -> Vec<Found> {
     // Longer triggers first, then text order, then file order.
     all.sort_by_key(|f| (std::cmp::Reverse(f.tokens.len()), f.anchor(), f.trigger));
     let mut used = vec![false; n];

@@ -195,6 +195,22 @@ impl<T: Clone> WordIndex<T> {
         self.stems.is_empty() && self.exact.is_empty() && self.prefixes.is_empty()
     }
 
+    /// Whether some entry's word is this token's stem (as stemmed for
+    /// matching), normal form or a prefix of it: a quick test before the
+    /// token's form is built.
+    pub fn has_stem_or_form(&self, t: &Token) -> bool {
+        if t.upper_initial {
+            // (a capitalised word is stemmed again for matching)
+            return true;
+        }
+        self.stems.contains_key(t.stem())
+            || self.exact.contains_key(t.norm.as_str())
+            || self
+                .prefixes
+                .get(head2(&t.norm))
+                .is_some_and(|v| v.iter().any(|(p, _)| t.norm.starts_with(&**p)))
+    }
+
     /// Whether some entry was written as this lemma.
     pub fn has_lemma(&self, lemma: &str) -> bool {
         self.lemmas.contains_key(lemma)

@@ -71,8 +71,10 @@ pub(crate) fn modality(
     // invades, the US would …"), not a threat before it ("threatened
     // sanctions if Moscow does not withdraw").
     // ("ввели бы санкции": a particle right after the verb counts too.)
+    // ("рассматривают возможность": a plan, [future], not a hypothesis.)
     if clause_tokens().filter(|&k| k < found.last() + 3).any(|k| {
         has(k, Role::Unreal)
+            && !has(k, Role::Future)
             && !(k > found.last() && (view.clause_opens(k) || has(k, Role::Clause)))
     }) {
         return Modality::Dropped("hypothetical");

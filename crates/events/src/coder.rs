@@ -336,6 +336,17 @@ impl Coder {
         if trigger.kind == EventType::Protest {
             strike_places(view, mentions, found, company, &mut sides);
         }
+        // A news outlet is interviewed, not consulted ("Обсуждая с RT").
+        if kind == EventType::Consult {
+            let media = |g: &usize| {
+                view.groups[*g]
+                    .mentions
+                    .iter()
+                    .all(|&m| mentions[m].sector.as_deref() == Some("MED"))
+            };
+            sides.partners.retain(|g| !media(g));
+            sides.actors.retain(|g| !media(g));
+        }
         let side =
             |groups: &[usize]| participants(groups.iter().map(|&g| &view.groups[g]), mentions);
         let mut actors = side(&sides.actors);

@@ -230,35 +230,27 @@ impl Coder {
                     } else {
                         usize::MAX
                     };
-                    if asked {
-                        if let Some(st) = st.as_mut() {
-                            st.add_trigger(
-                                text,
-                                &view,
-                                found,
-                                &lex.triggers[found.trigger as usize],
-                                &Err("not coded: the act a request asks for".into()),
-                            );
-                        }
-                        continue;
-                    }
-                    let outcome = self.code_trigger(
-                        text,
-                        lex,
-                        &view,
-                        &date_exprs,
-                        found,
-                        mentions,
-                        day,
-                        s.span,
-                        horizon,
-                        &Fallbacks {
-                            topic: topic.as_ref(),
-                            company: company.as_ref(),
-                            strikers: strikers.as_ref(),
-                            protests: &protests,
-                        },
-                    );
+                    let outcome = if asked {
+                        Err("not coded: the act a request asks for".to_string())
+                    } else {
+                        self.code_trigger(
+                            text,
+                            lex,
+                            &view,
+                            &date_exprs,
+                            found,
+                            mentions,
+                            day,
+                            s.span,
+                            horizon,
+                            &Fallbacks {
+                                topic: topic.as_ref(),
+                                company: company.as_ref(),
+                                strikers: strikers.as_ref(),
+                                protests: &protests,
+                            },
+                        )
+                    };
                     if let Some(st) = st.as_mut() {
                         st.add_trigger(
                             text,

@@ -16,6 +16,27 @@ use rustc_hash::FxHashMap as HashMap;
 /// adverbs may stand between).
 const GOVERNED_WINDOW: usize = 4;
 
+/// A data file of lines `word TAB value value…` (`#` comments): each
+/// line's word with what `value` makes of the rest, lines it rejects left
+/// out.
+fn word_table<T>(
+    text: &str,
+    value: impl Fn(std::str::SplitWhitespace<'_>) -> Option<T>,
+) -> HashMap<String, T> {
+    let mut map = HashMap::default();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split_whitespace();
+        let Some(word) = cols.next() else { continue };
+        if let Some(v) = value(cols) {
+            map.insert(word.to_string(), v);
+        }
+    }
+    map
+}
+
 /// The cases each preposition governs.
 #[derive(Default)]
 pub struct Government(HashMap<String, CaseSet>);
@@ -23,19 +44,10 @@ pub struct Government(HashMap<String, CaseSet>);
 impl Government {
     /// Lines `preposition TAB Case Case…` (UD case names); `#` comments.
     pub fn parse(text: &str) -> Government {
-        let mut map = HashMap::default();
-        for line in text.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split_whitespace();
-            let Some(word) = cols.next() else { continue };
+        Government(word_table(text, |cols| {
             let cases: CaseSet = cols.filter_map(Case::from_ud).collect();
-            if !cases.is_empty() {
-                map.insert(word.to_string(), cases);
-            }
-        }
-        Government(map)
+            (!cases.is_empty()).then_some(cases)
+        }))
     }
 
     pub fn cases(&self, preposition: &str) -> Option<CaseSet> {
@@ -58,19 +70,10 @@ pub struct NextWord(HashMap<String, Vec<Pos>>);
 impl NextWord {
     /// Lines `word TAB Pos Pos…` (names of `Pos`); `#` comments.
     pub fn parse(text: &str) -> NextWord {
-        let mut map = HashMap::default();
-        for line in text.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split_whitespace();
-            let Some(word) = cols.next() else { continue };
+        NextWord(word_table(text, |cols| {
             let pos: Vec<Pos> = cols.filter_map(Pos::from_name).collect();
-            if !pos.is_empty() {
-                map.insert(word.to_string(), pos);
-            }
-        }
-        NextWord(map)
+            (!pos.is_empty()).then_some(pos)
+        }))
     }
 
     pub fn len(&self) -> usize {

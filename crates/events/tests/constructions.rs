@@ -8,8 +8,11 @@
 //! (README, "Events", known limits); it is printed, not asserted, and must
 //! still fail (a gap that passes is to be promoted to a plain line).
 
+mod common;
+
+use common::{code, describe, matches};
 use dyad_actors::Dictionary;
-use dyad_core::{Event, EventType, Participant, Span};
+use dyad_core::EventType;
 use dyad_events::{Coder, Lexicon};
 use dyad_nlp::Lang;
 
@@ -100,49 +103,6 @@ fn cases(lang: &str) -> Vec<Case> {
             }
         })
         .collect()
-}
-
-fn code(coder: &Coder, dict: &Dictionary, lang: Lang, text: &str) -> Vec<Event> {
-    let analysed = dyad_nlp::analyse(text, &[Span::new(0, text.len())], Some(lang));
-    let mentions = dict.link(text, &analysed, None);
-    coder.code(text, &analysed, &mentions, None)
-}
-
-fn has(side: &[Participant], code: &str) -> bool {
-    side.iter().any(|p| p.code == code)
-}
-
-fn matches(e: &Event, kind: EventType, a: &str, r: &str) -> bool {
-    if e.kind != kind {
-        return false;
-    }
-    if kind.is_symmetric() {
-        let all: Vec<Participant> = e.actors.iter().chain(&e.recipients).cloned().collect();
-        has(&all, a) && has(&all, r)
-    } else {
-        has(&e.actors, a) && has(&e.recipients, r)
-    }
-}
-
-fn describe(events: &[Event]) -> String {
-    let codes = |s: &[Participant]| {
-        s.iter()
-            .map(|p| p.code.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} [{}]→[{}]",
-                e.kind.as_str(),
-                codes(&e.actors),
-                codes(&e.recipients)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn check(lang: Lang) {

@@ -4,8 +4,11 @@
 //! through the real tokenizer, the built-in actor dictionary and the
 //! built-in lexicon.
 
+mod common;
+
+use common::{code, describe, matches};
 use dyad_actors::Dictionary;
-use dyad_core::{Event, EventType, Span};
+use dyad_core::EventType;
 use dyad_events::{Coder, Lexicon};
 use dyad_nlp::Lang;
 
@@ -41,46 +44,6 @@ fn cases(lang: &str) -> Vec<Case> {
             }
         })
         .collect()
-}
-
-fn code(coder: &Coder, dict: &Dictionary, lang: Lang, text: &str) -> Vec<Event> {
-    let analysed = dyad_nlp::analyse(text, &[Span::new(0, text.len())], Some(lang));
-    let mentions = dict.link(text, &analysed, None);
-    coder.code(text, &analysed, &mentions, None)
-}
-
-fn matches(e: &Event, kind: EventType, a: &str, r: &str) -> bool {
-    let has = |side: &[dyad_core::Participant], c: &str| side.iter().any(|p| p.code == c);
-    if e.kind != kind {
-        return false;
-    }
-    if kind.is_symmetric() {
-        let all: Vec<_> = e.actors.iter().chain(&e.recipients).cloned().collect();
-        has(&all, a) && has(&all, r)
-    } else {
-        has(&e.actors, a) && has(&e.recipients, r)
-    }
-}
-
-fn describe(events: &[Event]) -> String {
-    let codes = |s: &[dyad_core::Participant]| {
-        s.iter()
-            .map(|p| p.code.clone())
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    events
-        .iter()
-        .map(|e| {
-            format!(
-                "{} [{}]→[{}]",
-                e.kind.as_str(),
-                codes(&e.actors),
-                codes(&e.recipients)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// Runs every case of a language; returns (passed, total, failures).

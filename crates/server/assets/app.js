@@ -289,6 +289,19 @@
     const gravity = 2.5;
     const dx = new Float64Array(n);
     const dy = new Float64Array(n);
+    // Where node i lies against the edge a–b: u, the share of the way from a
+    // to b of its nearest point (held to the edge when clamp is set), and
+    // (px, py), the node's offset from that point, of length d.
+    const againstEdge = (a, b, i, clamp) => {
+      const vx = x[b] - x[a];
+      const vy = y[b] - y[a];
+      const len2 = vx * vx + vy * vy || 1e-9;
+      let u = ((x[i] - x[a]) * vx + (y[i] - y[a]) * vy) / len2;
+      if (clamp) u = Math.max(0, Math.min(1, u));
+      const px = x[i] - (x[a] + u * vx);
+      const py = y[i] - (y[a] + u * vy);
+      return { u, px, py, d: Math.sqrt(px * px + py * py), vx, vy, len2 };
+    };
     for (let it = 0; it < iterations; it++) {
       dx.fill(0);
       dy.fill(0);
@@ -315,16 +328,11 @@
       // A node lying on an edge it is not part of would read as a false link and take the edge's
       // clicks: push such a node off the edge and the edge's ends the other way.
       for (const [a, b] of links) {
-        const vx = x[b] - x[a];
-        const vy = y[b] - y[a];
-        const len2 = vx * vx + vy * vy || 1e-9;
         for (let i = 0; i < n; i++) {
           if (i === a || i === b) continue;
           const clear = reach[i] + 8;
-          const u = Math.max(0, Math.min(1, ((x[i] - x[a]) * vx + (y[i] - y[a]) * vy) / len2));
-          const px = x[i] - (x[a] + u * vx);
-          const py = y[i] - (y[a] + u * vy);
-          const d = Math.sqrt(px * px + py * py) || 1e-6;
+          const { px, py, d: dist } = againstEdge(a, b, i, true);
+          const d = dist || 1e-6;
           if (d >= clear) continue;
           const f = (k * (clear - d)) / clear;
           dx[i] += (px / d) * f; dy[i] += (py / d) * f;
@@ -373,16 +381,10 @@
       }
       // A node still lying on an edge it is not part of is moved off it, sideways.
       for (const [a, b] of links) {
-        const vx = x[b] - x[a];
-        const vy = y[b] - y[a];
-        const len2 = vx * vx + vy * vy || 1e-9;
         for (let i = 0; i < n; i++) {
           if (i === a || i === b) continue;
-          const u = ((x[i] - x[a]) * vx + (y[i] - y[a]) * vy) / len2;
+          const { u, px, py, d, vx, vy, len2 } = againstEdge(a, b, i, false);
           if (u <= 0 || u >= 1) continue;
-          const px = x[i] - (x[a] + u * vx);
-          const py = y[i] - (y[a] + u * vy);
-          const d = Math.sqrt(px * px + py * py);
           const short = reach[i] + EDGE_GAP - d;
           if (short <= 0) continue;
           worst = Math.max(worst, short);

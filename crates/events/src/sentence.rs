@@ -2,7 +2,7 @@
 //! grammar words covering it, its clauses, and the sides (groups of
 //! coordinated actor mentions) with the word that marks their role.
 
-use dyad_core::Mention;
+use dyad_core::{Mention, MentionForm};
 use dyad_nlp::{Token, TokenKind};
 
 use dyad_morph::Case;
@@ -344,9 +344,33 @@ impl<'a> SentenceView<'a> {
                             hit
                         }
                 };
-                let listed = between.clone().any(joiner)
-                    && between.clone().filter(|&i| !joiner(i)).count() <= 1
-                    && between.clone().all(|i| joiner(i) || plain(i));
+                // An unknown name right after a titled mention ("министр
+                // инфраструктуры Украины Александр Кубраков, министр …")
+                // belongs to it, not between the list's items.
+                let titled = g.mentions.last().is_some_and(|&p| {
+                    mentions[p].form == MentionForm::Role && mentions[p].kind != "person"
+                });
+                let named = between
+                    .clone()
+                    .take_while(|_| titled)
+                    .take_while(|&i| {
+                        let t = &self.tokens[i];
+                        // (a name is Titlecase: "SE", "AG" after a
+                        // company are no first name)
+                        let word = &text[t.span.start as usize..t.span.end as usize];
+                        t.kind == TokenKind::Word
+                            && t.upper_initial
+                            && word.chars().skip(1).any(char::is_lowercase)
+                            && self.marks[i] == 0
+                            && !self.verb[i]
+                    })
+                    .count()
+                    .min(3);
+                let gap = between.start + named..between.end;
+                let listed = gap.clone().any(joiner)
+                    && (named == 0 || gap.clone().all(joiner))
+                    && gap.clone().filter(|&i| !joiner(i)).count() <= 1
+                    && gap.clone().all(|i| joiner(i) || plain(i));
                 // "Путин и френският му колега Оланд": words between two
                 // mentions of one actor's country describe it.
                 let same_code = g
@@ -360,7 +384,7 @@ impl<'a> SentenceView<'a> {
                         .clone()
                         .all(|i| self.tokens[i].kind == TokenKind::Word && self.marks[i] == 0);
                 let joins = first >= g.end
-                    && between.len() <= 3
+                    && gap.len() <= 3
                     && (listed || described)
                     && self.clause[first] == g.clause;
                 if joins {

@@ -2,7 +2,7 @@
 //! grammar words covering it, its clauses, and the sides (groups of
 //! coordinated actor mentions) with the word that marks their role.
 
-use dyad_core::{Mention, MentionForm};
+use dyad_core::Mention;
 use dyad_nlp::{Token, TokenKind};
 
 use dyad_morph::Case;
@@ -347,9 +347,12 @@ impl<'a> SentenceView<'a> {
                 // An unknown name right after a titled mention ("министр
                 // инфраструктуры Украины Александр Кубраков, министр …")
                 // belongs to it, not between the list's items.
-                let titled = g.mentions.last().is_some_and(|&p| {
-                    mentions[p].form == MentionForm::Role && mentions[p].kind != "person"
-                });
+                // (the role may be unknown, its state named: "министърът
+                // на инфраструктурата на Украйна Александър Кубраков")
+                let titled = g
+                    .mentions
+                    .last()
+                    .is_some_and(|&p| mentions[p].kind != "person");
                 let named = between
                     .clone()
                     .take_while(|_| titled)

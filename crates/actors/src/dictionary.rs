@@ -87,6 +87,9 @@ pub(crate) struct Connectors {
     and: Vec<(NameLang, Box<str>)>,
     /// Prepositions of origin: "пилоты из Бельгии".
     from: Vec<(NameLang, Box<str>)>,
+    /// Prepositions of origin only before a genitive (Ukrainian "з
+    /// Бельгії", not "з Німеччиною").
+    from_genitive: Vec<(NameLang, Box<str>)>,
     /// Words or word beginnings (`базирующ*`) of a clause saying where a
     /// group is based ("экипажи, базирующиеся в Испании").
     based: Vec<(NameLang, Box<str>, bool)>,
@@ -115,6 +118,7 @@ impl Connectors {
                 "at" => c.at.push((lang, word)),
                 "and" => c.and.push((lang, word)),
                 "from" => c.from.push((lang, word)),
+                "from-genitive" => c.from_genitive.push((lang, word)),
                 "based" => match word.strip_suffix('*') {
                     Some(prefix) => c.based.push((lang, prefix.into(), true)),
                     None => c.based.push((lang, word, false)),
@@ -140,6 +144,12 @@ impl Connectors {
 
     pub fn is_from(&self, lang: NameLang, word: &str) -> bool {
         self.from.iter().any(|(l, w)| *l == lang && &**w == word)
+    }
+
+    pub fn is_from_genitive(&self, lang: NameLang, word: &str) -> bool {
+        self.from_genitive
+            .iter()
+            .any(|(l, w)| *l == lang && &**w == word)
     }
 
     pub fn is_based(&self, lang: NameLang, word: &str) -> bool {

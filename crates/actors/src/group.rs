@@ -316,7 +316,10 @@ impl Merger<'_> {
         }
         let word = &self.tokens[prep].norm;
         let connectors = &self.dict.connectors;
-        if !(connectors.is_at(self.lang, word) || (group && connectors.is_from(self.lang, word))) {
+        let origin = group
+            && (connectors.is_from(self.lang, word)
+                || (connectors.is_from_genitive(self.lang, word) && self.genitive(n)));
+        if !(connectors.is_at(self.lang, word) || origin) {
             return None;
         }
         let between = &self.tokens[last.tokens.end..prep];
@@ -341,6 +344,7 @@ impl Merger<'_> {
                 || connectors.is_and(self.lang, &t.norm)
                 || connectors.is_at(self.lang, &t.norm)
                 || connectors.is_from(self.lang, &t.norm)
+                || connectors.is_from_genitive(self.lang, &t.norm)
         };
         while let Some(m) = items.get(places[places.len() - 1] + 1) {
             let prev = &items[places[places.len() - 1]].found;
@@ -368,6 +372,20 @@ impl Merger<'_> {
                         MentionForm::Name | MentionForm::Short | MentionForm::Capital
                     )
             })
+    }
+
+    /// The first word of item `it` can only be a genitive, not an
+    /// instrumental ("Бельгії", not "Німеччиною").
+    fn genitive(&self, it: &Item) -> bool {
+        let Some(lang) = self.doc_lang else {
+            return false;
+        };
+        let Some(analyser) = dyad_morph::analyser(lang) else {
+            return false;
+        };
+        let word = &self.tokens[it.found.tokens.start as usize].norm;
+        let readings = analyser.analyse(word);
+        readings.has_case(dyad_morph::Case::Gen) && !readings.has_case(dyad_morph::Case::Ins)
     }
 
     fn is_state(&self, actor: u32) -> bool {

@@ -152,10 +152,24 @@ fn a_state_the_group_comes_from_is_its_state() {
             "Crews from Spain",
             "ESP",
         ),
+        // Ukrainian з before a genitive; a Bulgarian reflexive clitic
+        // between.
+        (
+            "Пілоти з Бельгії приєдналися.",
+            Lang::Uk,
+            "Пілоти з Бельгії",
+            "BEL",
+        ),
+        (
+            "Служителите си от Белгия компанията уволни.",
+            Lang::Bg,
+            "Служителите си от Белгия",
+            "BEL",
+        ),
     ] {
         assert_eq!(show(text, lang), [group(what, code)], "{text}");
     }
-    // Ukrainian з is also "with": no tie is read from it.
+    // Ukrainian з with the instrumental is "with": no tie is read from it.
     let text = "Пілоти домовилися з Німеччиною.";
     assert!(show(text, Lang::Uk).iter().all(|m| m.2 != "group"));
     let text = "Пілоти з Німеччиною домовилися.";

@@ -390,17 +390,26 @@ impl Coder {
                     .iter()
                     .any(|&m| mentions[m].kind == "group")
             });
+            // (or in the clause of the staff a relative clause refers back
+            // to: "Ryanair пригрозила сотрудникам из Швеции, которые
+            // объявили о забастовках")
             let clause = view.clause[found.anchor()];
+            let staff_clauses: Vec<u16> = sides.actors.iter().map(|&g| view.groups[g].clause).collect();
             if staff && recipients.is_empty() {
                 let company = view
                     .groups
                     .iter()
-                    .filter(|g| g.clause == clause && !g.carried)
+                    .filter(|g| (g.clause == clause || staff_clauses.contains(&g.clause)) && !g.carried)
                     .flat_map(|g| g.mentions.iter().map(|&m| &mentions[m]))
                     .find(|m| m.kind == "body" && m.sector.as_deref() == Some("BUS"));
                 let code = company.and_then(|c| c.code());
                 if let (Some(c), Some(code)) = (company, code) {
-                    if !actors.iter().any(|a| a.code == code) {
+                    // (a strike of the staff in several states, the
+                    // company's own among them: the others strike against
+                    // it)
+                    let strike = kind == EventType::Protest && actors.iter().any(|a| a.code != code);
+                    if strike || !actors.iter().any(|a| a.code == code) {
+                        actors.retain(|a| a.code != code);
                         sides
                             .why
                             .push(format!("recipient: {code}, the company the staff work for"));

@@ -330,20 +330,21 @@ impl<'a> SentenceView<'a> {
                 // "Britain and the European Union": a list, with at most
                 // a couple of plain words ("the", "его") besides.
                 let joiner = |i: usize| self.has(i, Role::And) || self.is_punct(text, i, &[',']);
-                let plain = |i: usize| {
+                // A word that is no verb and opens no trigger ("Germany
+                // and blamed German pilots", "Ryanair пригрозила
+                // увольнениями своим сотрудникам").
+                let inert = |i: usize| {
                     let t = &self.tokens[i];
                     t.kind == TokenKind::Word
-                        && !t.upper_initial
                         && self.marks[i] == 0
                         && !self.verb[i]
-                        // (no trigger may open there: "Germany and blamed
-                        // German pilots")
                         && !{
                             let mut hit = false;
                             lex.anchors.for_each(&self.forms[i], |_| hit = true);
                             hit
                         }
                 };
+                let plain = |i: usize| inert(i) && !self.tokens[i].upper_initial;
                 // An unknown name right after a titled mention ("министр
                 // инфраструктуры Украины Александр Кубраков, министр …")
                 // belongs to it, not between the list's items.
@@ -382,10 +383,7 @@ impl<'a> SentenceView<'a> {
                     .any(|&p| mentions[p].code() == mentions[m].code());
                 // ("президентом Ирана Эбрагимом Раиси": an unknown first
                 // name between the role and the surname).
-                let described = same_code
-                    && between
-                        .clone()
-                        .all(|i| self.tokens[i].kind == TokenKind::Word && self.marks[i] == 0);
+                let described = same_code && between.clone().all(inert);
                 let joins = first >= g.end
                     && gap.len() <= 3
                     && (listed || described)

@@ -91,7 +91,8 @@ impl Merger<'_> {
             popped += 1;
         }
         // More group words after it: "профсоюзы пилотов", "синдикатът на
-        // пилотите".
+        // пилотите", and coordinated ones: "бортпроводников и пилотов из
+        // Бельгии".
         let mut j = i + 1;
         let mut last: &Found = head;
         while let Some(n) = items.get(j) {
@@ -101,7 +102,7 @@ impl Merger<'_> {
             if !is_group
                 || n.actor.is_some()
                 || n.found.part
-                || !self.adjacent(last, &n.found, true)
+                || !(self.adjacent(last, &n.found, true) || self.coordinated(last, &n.found))
             {
                 break;
             }
@@ -372,6 +373,16 @@ impl Merger<'_> {
                         MentionForm::Name | MentionForm::Short | MentionForm::Capital
                     )
             })
+    }
+
+    /// `b` follows `a` after one "and" word ("бортпроводники и пилоты").
+    fn coordinated(&self, a: &Found, b: &Found) -> bool {
+        a.sentence == b.sentence
+            && b.tokens.start == a.tokens.end + 1
+            && self
+                .dict
+                .connectors
+                .is_and(self.lang, &self.tokens[a.tokens.end as usize].norm)
     }
 
     /// The first word of item `it` can only be a genitive, not an

@@ -166,6 +166,13 @@ fn a_state_the_group_comes_from_is_its_state() {
             "Служителите си от Белгия",
             "BEL",
         ),
+        // Group words joined by "and" are one group.
+        (
+            "Бортпроводники и пилоты из Бельгии присоединились.",
+            Lang::Ru,
+            "Бортпроводники и пилоты из Бельгии",
+            "BEL",
+        ),
     ] {
         assert_eq!(show(text, lang), [group(what, code)], "{text}");
     }

@@ -163,13 +163,14 @@ impl Ctx<'_, '_> {
         // "В Берлине возмутились", "У Брюсселі хочуть", "В МИД заявили":
         // a seat of government or an institution named as a place before a
         // verb without a subject speaks for it (a state named so does
-        // not: "в Сирии атаковали").
+        // not: "в Сирии атаковали"; a state's office does: "В МИД России
+        // обвинили", "В Министерстве иностранных дел России осудили").
         let seat = self.in_clause().filter(|(_, g)| {
             g.end <= self.first
                 && g.place
                 && g.mentions.iter().all(|&m| {
                     let m = &self.mentions[m];
-                    m.form == MentionForm::Capital || m.kind != "state"
+                    matches!(m.form, MentionForm::Capital | MentionForm::Role) || m.kind != "state"
                 })
         });
         if let Some((i, _)) = seat.last() {
@@ -298,7 +299,7 @@ impl Ctx<'_, '_> {
                     && g.start <= k + 4
                     && (k + 1..g.start).all(|j| {
                         v.tokens[j].kind != TokenKind::Word
-                            || v.marks[j] & (Role::Agent.bit() | Role::Place.bit()) != 0
+                            || v.marks[j] & (Role::Agent.bit() | Role::Place.bit() | speech) != 0
                     })
                     && (Self::is_free(g) || g.place || g.marker == Some(Role::Agent))
             });

@@ -36,10 +36,11 @@ pub enum Role {
     Source,
     Affirm,
     This,
+    Condition,
 }
 
 impl Role {
-    pub const ALL: [Role; 20] = [
+    pub const ALL: [Role; 21] = [
         Role::Partner,
         Role::Target,
         Role::Addressee,
@@ -60,6 +61,7 @@ impl Role {
         Role::Source,
         Role::Affirm,
         Role::This,
+        Role::Condition,
     ];
 
     pub fn name(self) -> &'static str {
@@ -84,6 +86,7 @@ impl Role {
             Role::Source => "source",
             Role::Affirm => "not-negation",
             Role::This => "this",
+            Role::Condition => "condition",
         }
     }
 

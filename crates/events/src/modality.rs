@@ -67,17 +67,49 @@ pub(crate) fn modality(
     if clause_tokens().any(|k| has(k, Role::Question)) {
         return Modality::Dropped("a question");
     }
-    // A condition governs what follows it in the clause ("If Russia
-    // invades, the US would …"), not a threat before it ("threatened
-    // sanctions if Moscow does not withdraw").
+    // Unreal words govern what follows them in the clause ("would
+    // have imposed"), not an act before them.
     // ("ввели бы санкции": a particle right after the verb counts too.)
     // ("рассматривают возможность": a plan, [future], not a hypothesis.)
     if clause_tokens().filter(|&k| k < found.last() + 3).any(|k| {
         has(k, Role::Unreal)
             && !has(k, Role::Future)
-            && !(k > found.last() && (view.clause_opens(k) || has(k, Role::Clause)))
+            // (after the trigger only a particle: "осудила возможность
+            // санкций" is a condemnation)
+            && !(k > found.last()
+                && (view.clause_opens(k)
+                    || has(k, Role::Clause)
+                    || view.tokens[k].norm.chars().count() > 3))
     }) {
         return Modality::Dropped("hypothetical");
+    }
+    // Then a condition ([condition]): a trigger inside it is hypothetical ("if
+    // Russia invades"); a conflict act it governs, before or after it, is
+    // a threat ("if Russia invades, the US will impose sanctions", "примет
+    // ответные меры в случае размещения ракет"; events.md: conditional
+    // threats are THREATEN); what else follows it is hypothetical.
+    let conflict = matches!(
+        kind,
+        EventType::Sanction
+            | EventType::Assault
+            | EventType::Coerce
+            | EventType::Mobilize
+            | EventType::Protest
+            | EventType::Threaten
+    );
+    let comma_between = |a: usize, b: usize| (a + 1..b).any(|j| view.is_punct(text, j, &[',']));
+    let next_clause = |k: &usize| view.clause[*k] == clause || view.clause[*k] == clause + 1;
+    let condition = |k: usize| has(k, Role::Condition);
+    // (an opening condition is a clause of its own: the one before counts)
+    let governing = |k: &usize| view.clause[*k] == clause || view.clause[*k] + 1 == clause;
+    if let Some(k) = (0..anchor).filter(governing).filter(|&k| condition(k)).last() {
+        if !comma_between(k, anchor) || !conflict {
+            return Modality::Dropped("a condition");
+        }
+        return conditional_threat(kind);
+    }
+    if conflict && (found.last() + 1..n).filter(next_clause).any(condition) {
+        return conditional_threat(kind);
     }
     let planned = (anchor.saturating_sub(FUTURE_REACH)..anchor)
         .filter(same_clause)
@@ -90,5 +122,14 @@ pub(crate) fn modality(
         Consult | Support | Cooperate | Aid => Modality::Planned(Agree),
         Sanction | Assault | Coerce | Mobilize | Protest => Modality::Planned(Threaten),
         other => Modality::Planned(other),
+    }
+}
+
+/// A conflict act under a condition: a threat of it.
+fn conditional_threat(kind: EventType) -> Modality {
+    if kind == EventType::Threaten {
+        Modality::Asserted
+    } else {
+        Modality::Planned(EventType::Threaten)
     }
 }

@@ -497,9 +497,11 @@ fn clauses(text: &str, tokens: &[Token], starts: &[u32]) -> (Vec<u16>, Vec<bool>
     let mut clause = Vec::with_capacity(tokens.len());
     let mut subordinate = vec![false];
     let mut current = 0u16;
-    // "По словам премьера Польши, Германия …": an attribution opening the
-    // sentence is a clause of its own up to its first comma.
-    let mut attribution = starts.first().is_some_and(|&s| s & Role::Speech.bit() != 0);
+    // "По словам премьера Польши, Германия …", "Если Россия нападет, …":
+    // an attribution or a condition opening the sentence is a clause of
+    // its own up to its first comma.
+    let opening = Role::Speech.bit() | Role::Condition.bit();
+    let mut attribution = starts.first().is_some_and(|&s| s & opening != 0);
     for (i, t) in tokens.iter().enumerate() {
         let c = t.span.slice(text).chars().next().unwrap_or(' ');
         if attribution && t.kind == TokenKind::Punct && c == ',' {

@@ -123,6 +123,11 @@ impl<'a> Morph<'a> {
         )
     }
 
+    /// The dictionary reads the word as a gerund ("осудив", "обвиняя").
+    pub fn is_gerund(&self, k: usize) -> bool {
+        self.known_pos(k) == Some(Pos::Gerund)
+    }
+
     /// The dictionary reads the word as an adjective.
     pub fn is_adjective(&self, k: usize) -> bool {
         self.known_pos(k) == Some(Pos::Adj)

@@ -86,6 +86,16 @@ impl Ctx<'_, '_> {
     /// clause; else the side a subordinate clause refers back to; else the
     /// speaker the sentence quotes.
     fn subject(&self) -> Option<(usize, &'static str, f32)> {
+        // "Осудив действия Израиля, Турция …": the gerund's doer is the
+        // main clause's subject.
+        if self.view.gerund_opens && self.clause == 0 {
+            let main = self
+                .groups()
+                .find(|(_, g)| g.clause == 1 && Self::is_free(g) && !g.oblique);
+            if let Some((i, _)) = main {
+                return Some((i, "the subject of the clause the gerund belongs to", 0.25));
+            }
+        }
         // The nearest side before the trigger in the nominative ("Трамп
         // поддерживает решение Англии …", not "Англии").
         let before = || {

@@ -80,6 +80,9 @@ pub(crate) struct SentenceView<'a> {
     pub clause: Vec<u16>,
     /// Whether each clause opens with a subordinating word.
     pub subordinate: Vec<bool>,
+    /// Clause 0 is a gerund's phrase opening the sentence: its doer is
+    /// the subject of clause 1.
+    pub gerund_opens: bool,
     /// The token belongs to an actor mention.
     pub in_mention: Vec<bool>,
     /// The token belongs to a trigger (`mark_groups`).
@@ -147,7 +150,11 @@ impl<'a> SentenceView<'a> {
                 }
             });
         }
-        let (clause, subordinate) = clauses(text, tokens, &starts);
+        // "Осудив действия Израиля, Турция отозвала посла": a gerund opening
+        // the sentence is a clause of its own, done by the main clause's
+        // subject.
+        let gerund_opens = n > 0 && morph.is_gerund(0);
+        let (clause, subordinate) = clauses(text, tokens, &starts, gerund_opens);
         let mut in_mention = vec![false; n];
         let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(inside.len());
         for &m in inside {
@@ -166,6 +173,7 @@ impl<'a> SentenceView<'a> {
             ends,
             clause,
             subordinate,
+            gerund_opens,
             in_mention,
             in_trigger: vec![false; n],
             noun: (0..n).map(|k| morph.is_noun(k)).collect(),
@@ -492,7 +500,12 @@ impl<'a> SentenceView<'a> {
 
 /// Clause numbers: a new clause opens at `;`, and at a [clause] or
 /// [speech] word right after a comma, dash, colon or quote.
-fn clauses(text: &str, tokens: &[Token], starts: &[u32]) -> (Vec<u16>, Vec<bool>) {
+fn clauses(
+    text: &str,
+    tokens: &[Token],
+    starts: &[u32],
+    gerund_opens: bool,
+) -> (Vec<u16>, Vec<bool>) {
     let opener = Role::Clause.bit() | Role::Speech.bit();
     let mut clause = Vec::with_capacity(tokens.len());
     let mut subordinate = vec![false];
@@ -501,7 +514,7 @@ fn clauses(text: &str, tokens: &[Token], starts: &[u32]) -> (Vec<u16>, Vec<bool>
     // an attribution or a condition opening the sentence is a clause of
     // its own up to its first comma.
     let opening = Role::Speech.bit() | Role::Condition.bit();
-    let mut attribution = starts.first().is_some_and(|&s| s & opening != 0);
+    let mut attribution = gerund_opens || starts.first().is_some_and(|&s| s & opening != 0);
     for (i, t) in tokens.iter().enumerate() {
         let c = t.span.slice(text).chars().next().unwrap_or(' ');
         if attribution && t.kind == TokenKind::Punct && c == ',' {

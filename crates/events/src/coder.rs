@@ -210,6 +210,17 @@ impl Coder {
                             && requested(&view, f, &requests)
                     })
                     .collect();
+                let consults: Vec<&Found> = found_all
+                    .iter()
+                    .filter(|f| lex.triggers[f.trigger as usize].kind == EventType::Consult)
+                    .collect();
+                let topics: Vec<bool> = found_all
+                    .iter()
+                    .map(|f| {
+                        lex.triggers[f.trigger as usize].kind != EventType::Consult
+                            && discussed(&view, lex, f, &consults)
+                    })
+                    .collect();
                 // A request's sides lie before the act it asks for
                 // ("призывает ЕС принять санкции против Шрёдера": not
                 // Schröder).
@@ -219,7 +230,7 @@ impl Coder {
                     .filter(|(_, &a)| a)
                     .map(|(f, _)| f.anchor())
                     .collect();
-                for (found, asked) in found_all.iter().zip(asked) {
+                for ((found, asked), talked_of) in found_all.iter().zip(asked).zip(topics) {
                     let horizon = if lex.triggers[found.trigger as usize].kind == EventType::Request
                     {
                         asked_at
@@ -232,6 +243,8 @@ impl Coder {
                     };
                     let outcome = if asked {
                         Err("not coded: the act a request asks for".to_string())
+                    } else if talked_of {
+                        Err("not coded: what a talk is about".to_string())
                     } else {
                         self.code_trigger(
                             text,
@@ -802,4 +815,26 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     out
+}
+
+/// Tokens after a talk within which a noun trigger is its topic.
+const TOPIC_REACH: usize = 4;
+
+/// Whether a noun trigger is what a talk right before it is about
+/// ("обсудили поставки оружия Украине", "discussed aid to Ukraine",
+/// "переговоры о санкциях"): it follows a CONSULT trigger closely in its
+/// clause, with no verb between.
+fn discussed(view: &SentenceView<'_>, lex: &LangLexicon, found: &Found, consults: &[&Found]) -> bool {
+    let anchor = found.anchor();
+    let noun = match view.noun[anchor] {
+        Some(n) => n,
+        None => lex.is_noun(&view.tokens[anchor].norm),
+    };
+    noun && consults.iter().any(|c| {
+        let end = c.last();
+        end < anchor
+            && anchor - end <= TOPIC_REACH
+            && view.clause[anchor] == view.clause[end]
+            && !(end + 1..anchor).any(|k| view.verb[k])
+    })
 }

@@ -382,7 +382,7 @@ impl Merger<'_> {
             && self
                 .dict
                 .connectors
-                .is_and(self.lang, &self.tokens[a.tokens.end as usize].norm)
+                .is_and(self.lang, &self.tokens[a.tokens.end].norm)
     }
 
     /// The first word of item `it` can only be a genitive, not an
@@ -394,7 +394,7 @@ impl Merger<'_> {
         let Some(analyser) = dyad_morph::analyser(lang) else {
             return false;
         };
-        let word = &self.tokens[it.found.tokens.start as usize].norm;
+        let word = &self.tokens[it.found.tokens.start].norm;
         let readings = analyser.analyse(word);
         readings.has_case(dyad_morph::Case::Gen) && !readings.has_case(dyad_morph::Case::Ins)
     }

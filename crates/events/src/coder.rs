@@ -407,12 +407,18 @@ impl Coder {
             // to: "Ryanair пригрозила сотрудникам из Швеции, которые
             // объявили о забастовках")
             let clause = view.clause[found.anchor()];
-            let staff_clauses: Vec<u16> = sides.actors.iter().map(|&g| view.groups[g].clause).collect();
+            let staff_clauses: Vec<u16> = sides
+                .actors
+                .iter()
+                .map(|&g| view.groups[g].clause)
+                .collect();
             if staff && recipients.is_empty() {
                 let company = view
                     .groups
                     .iter()
-                    .filter(|g| (g.clause == clause || staff_clauses.contains(&g.clause)) && !g.carried)
+                    .filter(|g| {
+                        (g.clause == clause || staff_clauses.contains(&g.clause)) && !g.carried
+                    })
                     .flat_map(|g| g.mentions.iter().map(|&m| &mentions[m]))
                     .find(|m| m.kind == "body" && m.sector.as_deref() == Some("BUS"));
                 let code = company.and_then(|c| c.code());
@@ -420,7 +426,8 @@ impl Coder {
                     // (a strike of the staff in several states, the
                     // company's own among them: the others strike against
                     // it)
-                    let strike = kind == EventType::Protest && actors.iter().any(|a| a.code != code);
+                    let strike =
+                        kind == EventType::Protest && actors.iter().any(|a| a.code != code);
                     if strike || !actors.iter().any(|a| a.code == code) {
                         actors.retain(|a| a.code != code);
                         sides
@@ -824,7 +831,12 @@ const TOPIC_REACH: usize = 4;
 /// ("обсудили поставки оружия Украине", "discussed aid to Ukraine",
 /// "переговоры о санкциях"): it follows a CONSULT trigger closely in its
 /// clause, with no verb between.
-fn discussed(view: &SentenceView<'_>, lex: &LangLexicon, found: &Found, consults: &[&Found]) -> bool {
+fn discussed(
+    view: &SentenceView<'_>,
+    lex: &LangLexicon,
+    found: &Found,
+    consults: &[&Found],
+) -> bool {
     let anchor = found.anchor();
     let noun = match view.noun[anchor] {
         Some(n) => n,

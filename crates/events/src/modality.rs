@@ -102,7 +102,7 @@ pub(crate) fn modality(
     let condition = |k: usize| has(k, Role::Condition);
     // (an opening condition is a clause of its own: the one before counts)
     let governing = |k: &usize| view.clause[*k] == clause || view.clause[*k] + 1 == clause;
-    if let Some(k) = (0..anchor).filter(governing).filter(|&k| condition(k)).last() {
+    if let Some(k) = (0..anchor).rev().filter(governing).find(|&k| condition(k)) {
         if !comma_between(k, anchor) || !conflict {
             return Modality::Dropped("a condition");
         }

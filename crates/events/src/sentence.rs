@@ -369,7 +369,7 @@ impl<'a> SentenceView<'a> {
                         let t = &self.tokens[i];
                         // (a name is Titlecase: "SE", "AG" after a
                         // company are no first name)
-                        let word = &text[t.span.start as usize..t.span.end as usize];
+                        let word = t.span.slice(text);
                         t.kind == TokenKind::Word
                             && t.upper_initial
                             && word.chars().skip(1).any(char::is_lowercase)

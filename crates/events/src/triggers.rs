@@ -1,5 +1,6 @@
 //! Finding the triggers of a sentence: each trigger's anchor word, then its
-//! further words each within `MAX_GAP` tokens of the previous; a trigger
+//! further words each within `MAX_GAP` tokens of the previous, not counting
+//! the words of actor mentions; a trigger
 //! never opens inside an actor mention ("Министерство обороны" is no
 //! event), though its later words may lie in one ("выслала российских
 //! дипломатов"); on overlapping matches the longer trigger wins.
@@ -10,7 +11,8 @@ use crate::lexicon::LangLexicon;
 use crate::sentence::SentenceView;
 use crate::words::{Word, WordForm};
 
-/// Tokens allowed between two words of one trigger.
+/// Tokens allowed between two words of one trigger, besides those of actor
+/// mentions.
 const MAX_GAP: usize = 3;
 
 /// A trigger found in a sentence.
@@ -74,10 +76,25 @@ fn matches_in(lex: &LangLexicon, forms: &[WordForm<'_>], in_mention: &[bool]) ->
                     }
                     continue;
                 }
-                let end = (prev + 2 + MAX_GAP).min(n);
                 // (a later word may lie in a mention: "закрыла российские
-                // консульства", "выслала российских дипломатов")
-                match (prev + 1..end).find(|&k| word.matches(&forms[k])) {
+                // консульства", "выслала российских дипломатов"; the words
+                // of mentions between do not count: "меморандум между
+                // Украиной и Польшей был подписан")
+                let mut gap = 0;
+                let mut next = None;
+                for k in prev + 1..n {
+                    if word.matches(&forms[k]) {
+                        next = Some(k);
+                        break;
+                    }
+                    if !in_mention[k] {
+                        gap += 1;
+                        if gap > MAX_GAP {
+                            break;
+                        }
+                    }
+                }
+                match next {
                     Some(k) => positions.push(k),
                     None => return,
                 }

@@ -211,8 +211,16 @@ impl<'a> SentenceView<'a> {
             let cased = !lex.oblique_endings.is_empty();
             g.instrumental = cased && morph.only_instrumental(g.start);
             // (only the nominative: "Польша", "Путин"; not "Союз",
-            // "США", whose nominative is also their accusative)
-            g.nominative = cased && cases.contains(Case::Nom) && !cases.contains(Case::Acc);
+            // "США", whose nominative is also their accusative; in a list,
+            // any item: "Вильнюс и Рига")
+            g.nominative = cased
+                && g.mentions.iter().any(|&m| {
+                    let Some(&(_, first, _)) = spans.iter().find(|(x, _, _)| *x == m) else {
+                        return false;
+                    };
+                    let cases = morph.cases(first);
+                    cases.contains(Case::Nom) && !cases.contains(Case::Acc)
+                });
             // A common noun right before the side, nothing between.
             let k = g.start.wrapping_sub(1);
             g.modifier = cased

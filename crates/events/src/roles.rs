@@ -156,10 +156,19 @@ impl Ctx<'_, '_> {
             }
         }
         let speech = Role::Speech.bit();
-        let speaker = self.groups().find(|(_, g)| {
-            Self::is_free(g)
-                && (g.start.saturating_sub(3)..g.start).any(|k| self.view.marks[k] & speech != 0)
-        });
+        // (past a request's horizon too: "«Мы призываем Россию вывести
+        // войска», заявил Гутерриш")
+        let speaker = self
+            .view
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.carried)
+            .find(|(_, g)| {
+                Self::is_free(g)
+                    && (g.start.saturating_sub(3)..g.start)
+                        .any(|k| self.view.marks[k] & speech != 0)
+            });
         if let Some((i, _)) = speaker {
             return Some((i, "the speaker the sentence quotes", 0.15));
         }

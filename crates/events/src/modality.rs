@@ -1,7 +1,7 @@
 //! Whether a trigger reports an event that happened: negated, questioned
 //! or hypothetical triggers are dropped; planned or promised ones change
 //! type (events.md: a future CONSULT, SUPPORT, COOPERATE or AID is AGREE;
-//! a promised sanction, strike or arrest is a THREATEN).
+//! a promised sanction, strike, arrest or lawsuit is a THREATEN).
 
 use dyad_core::EventType;
 
@@ -120,7 +120,7 @@ pub(crate) fn modality(
     use EventType::*;
     match kind {
         Consult | Support | Cooperate | Aid => Modality::Planned(Agree),
-        Sanction | Assault | Coerce | Mobilize | Protest => Modality::Planned(Threaten),
+        Sanction | Assault | Coerce | Mobilize | Protest | Accuse => Modality::Planned(Threaten),
         other => Modality::Planned(other),
     }
 }

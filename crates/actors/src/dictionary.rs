@@ -90,6 +90,9 @@ pub(crate) struct Connectors {
     /// Prepositions of origin only before a genitive (Ukrainian "з
     /// Бельгії", not "з Німеччиною").
     from_genitive: Vec<(NameLang, Box<str>)>,
+    /// Clitics that may stand between a state's adjective and its role
+    /// ("руския си колега", "френският му колега").
+    clitic: Vec<(NameLang, Box<str>)>,
     /// Words or word beginnings (`базирующ*`) of a clause saying where a
     /// group is based ("экипажи, базирующиеся в Испании").
     based: Vec<(NameLang, Box<str>, bool)>,
@@ -119,6 +122,7 @@ impl Connectors {
                 "and" => c.and.push((lang, word)),
                 "from" => c.from.push((lang, word)),
                 "from-genitive" => c.from_genitive.push((lang, word)),
+                "clitic" => c.clitic.push((lang, word)),
                 "based" => match word.strip_suffix('*') {
                     Some(prefix) => c.based.push((lang, prefix.into(), true)),
                     None => c.based.push((lang, word, false)),
@@ -150,6 +154,10 @@ impl Connectors {
         self.from_genitive
             .iter()
             .any(|(l, w)| *l == lang && &**w == word)
+    }
+
+    pub fn is_clitic(&self, lang: NameLang, word: &str) -> bool {
+        self.clitic.iter().any(|(l, w)| *l == lang && &**w == word)
     }
 
     pub fn is_based(&self, lang: NameLang, word: &str) -> bool {

@@ -271,10 +271,17 @@ impl Merger<'_> {
         if let Some(p) = last_plain.filter(|&p| p + 1 == i) {
             let prev = &items[p];
             let e = prev.actor?;
+            // (a clitic may stand between: "руския си колега")
+            let over_clitic = prev.found.sentence == it.found.sentence
+                && it.found.tokens.start == prev.found.tokens.end + 1
+                && self
+                    .dict
+                    .connectors
+                    .is_clitic(self.lang, &self.tokens[prev.found.tokens.end].norm);
             if e.form == MentionForm::Adjective
                 && !prev.found.part
                 && self.is_holder(e.actor)
-                && self.adjacent(&prev.found, &it.found, false)
+                && (self.adjacent(&prev.found, &it.found, false) || over_clitic)
             {
                 holder = Some(e.actor);
                 span.start = prev.found.span.start;

@@ -266,3 +266,36 @@ fn languages_and_agreements_named_after_a_state_are_no_actors() {
         Some("RUS")
     );
 }
+
+#[test]
+fn a_counterpart_named_by_a_states_adjective_is_that_states_official() {
+    for (text, lang, what, code) in [
+        (
+            "Лавров встретился со своим турецким коллегой.",
+            Lang::Ru,
+            "турецким коллегой",
+            "TUR",
+        ),
+        // A clitic may stand between the adjective and the role.
+        (
+            "Сиярто разговаря с руския си колега.",
+            Lang::Bg,
+            "руския си колега",
+            "RUS",
+        ),
+        (
+            "Лавров зустрівся з турецьким колегою.",
+            Lang::Uk,
+            "турецьким колегою",
+            "TUR",
+        ),
+        (
+            "Blinken met his French counterpart.",
+            Lang::En,
+            "French counterpart",
+            "FRA",
+        ),
+    ] {
+        assert_eq!(code_of(text, lang, what), code, "{text}");
+    }
+}

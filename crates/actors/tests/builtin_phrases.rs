@@ -304,7 +304,11 @@ fn a_counterpart_named_by_a_states_adjective_is_that_states_official() {
 fn members_of_the_european_parliament_stand_for_the_eu() {
     for (text, lang, what) in [
         ("Евродепутаты призвали Лондон.", Lang::Ru, "Евродепутаты"),
-        ("Евродепутатите призоваха Лондон.", Lang::Bg, "Евродепутатите"),
+        (
+            "Евродепутатите призоваха Лондон.",
+            Lang::Bg,
+            "Евродепутатите",
+        ),
         ("Євродепутати закликали Лондон.", Lang::Uk, "Євродепутати"),
         ("MEPs urged London.", Lang::En, "MEPs"),
     ] {

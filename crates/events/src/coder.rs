@@ -199,28 +199,23 @@ impl Coder {
                         id: mentions[m].actor.clone(),
                     })
                 });
-                let requests: Vec<&Found> = found_all
-                    .iter()
-                    .filter(|f| lex.triggers[f.trigger as usize].kind == EventType::Request)
-                    .collect();
-                let asked: Vec<bool> = found_all
-                    .iter()
-                    .map(|f| {
-                        lex.triggers[f.trigger as usize].kind != EventType::Request
-                            && requested(&view, f, &requests)
-                    })
-                    .collect();
-                let consults: Vec<&Found> = found_all
-                    .iter()
-                    .filter(|f| lex.triggers[f.trigger as usize].kind == EventType::Consult)
-                    .collect();
-                let topics: Vec<bool> = found_all
+                // Acts a request asks for and nouns a talk is about are
+                // no events of their own.
+                let kind_of = |f: &Found| lex.triggers[f.trigger as usize].kind;
+                let of_kind = |kind: EventType| -> Vec<&Found> {
+                    found_all.iter().filter(|f| kind_of(f) == kind).collect()
+                };
+                let (requests, consults) =
+                    (of_kind(EventType::Request), of_kind(EventType::Consult));
+                let (asked, topics): (Vec<bool>, Vec<bool>) = found_all
                     .iter()
                     .map(|f| {
-                        lex.triggers[f.trigger as usize].kind != EventType::Consult
-                            && discussed(&view, lex, f, &consults)
+                        (
+                            kind_of(f) != EventType::Request && requested(&view, f, &requests),
+                            kind_of(f) != EventType::Consult && discussed(&view, lex, f, &consults),
+                        )
                     })
-                    .collect();
+                    .unzip();
                 // A request's sides lie before the act it asks for
                 // ("призывает ЕС принять санкции против Шрёдера": not
                 // Schröder).

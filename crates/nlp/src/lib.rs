@@ -18,7 +18,7 @@ mod tokenize;
 pub use lang::{detect_language, detect_statistically, language_sample, Lang, SAMPLE_BYTES};
 pub use letters::decide as decide_by_letters;
 pub use normalize::{is_word_hyphen, normalize};
-pub use sentences::{split_sentences, Sentence};
+pub use sentences::{split_sentences, Sentence, MAX_SENTENCE_TOKENS};
 pub use stem::{has_stemmer, stem, stem_word};
 pub use tokenize::{tokenize, Token, TokenKind};
 

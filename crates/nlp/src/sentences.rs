@@ -15,7 +15,11 @@
 //!   Москве"), a scraper's lost space;
 //! - at a blank line, and at a line break unless the next line goes on in
 //!   lower case (a wrapped line);
-//! - at the end of the block (sentences never cross blocks).
+//! - at the end of the block (sentences never cross blocks);
+//! - and, so that no stage downstream pays more than linearly for text
+//!   without stops (a scraped list, a hostile page), after at most
+//!   `MAX_SENTENCE_TOKENS` tokens: at the last comma, semicolon, colon or
+//!   dash of the second half of that run, else right there.
 
 use crate::abbrev::{AbbrevClass, Abbreviations};
 use crate::tokenize::{is_terminal, Token, TokenKind};
@@ -80,6 +84,9 @@ fn is_initials(word: &str) -> bool {
 /// A sentence whose first tokens are only a date ("Ще у травні 2014 р.")
 /// goes on after the abbreviation.
 const DATE_PHRASE_TOKENS: usize = 4;
+
+/// The longest sentence, in tokens; news sentences stay far below it.
+pub const MAX_SENTENCE_TOKENS: usize = 160;
 
 struct Splitter<'a> {
     text: &'a str,
@@ -210,14 +217,32 @@ pub fn split_sentences(
         abbrevs: Abbreviations::for_lang(lang),
     };
     let mut first = range.start;
+    // The last soft break (comma, semicolon, colon, dash) of the sentence.
+    let mut soft: Option<usize> = None;
     for i in range.clone() {
-        if i + 1 == range.end || sp.breaks_after(first, i) {
+        let t = &tokens[i];
+        if t.kind == TokenKind::Punct && matches!(first_char(text, t), ',' | ';' | ':' | '—' | '–')
+        {
+            soft = Some(i);
+        }
+        let end = if i + 1 == range.end || sp.breaks_after(first, i) {
+            Some(i)
+        } else if i + 1 - first >= MAX_SENTENCE_TOKENS {
+            Some(
+                soft.filter(|&k| k >= first + MAX_SENTENCE_TOKENS / 2)
+                    .unwrap_or(i),
+            )
+        } else {
+            None
+        };
+        if let Some(end) = end {
             out.push(Sentence {
-                span: Span::new(tokens[first].span.start, tokens[i].span.end),
-                tokens: first..i + 1,
+                span: Span::new(tokens[first].span.start, tokens[end].span.end),
+                tokens: first..end + 1,
                 block,
             });
-            first = i + 1;
+            first = end + 1;
+            soft = None;
         }
     }
 }
@@ -259,6 +284,44 @@ mod tests {
             ),
             ["Страйк почнеться у середу.", "Профспілка вимагає більше."]
         );
+    }
+
+    #[test]
+    fn a_run_without_stops_is_cut_at_a_comma_within_the_cap() {
+        let clause = "«Россия обвинила Францию», — заявил Путин, ";
+        let text = clause.repeat(200);
+        let pieces = split(&text, Lang::Ru);
+        assert!(pieces.len() > 10, "{} pieces", pieces.len());
+        let mut tokens = Vec::new();
+        for piece in &pieces {
+            tokens.clear();
+            tokenize(
+                piece,
+                Span::new(0, piece.len()),
+                Some(Lang::Ru),
+                &mut tokens,
+            );
+            assert!(
+                tokens.len() <= MAX_SENTENCE_TOKENS,
+                "{} tokens",
+                tokens.len()
+            );
+        }
+        // Every piece but the last ends at a soft break, not inside a word.
+        for piece in &pieces[..pieces.len() - 1] {
+            assert!(
+                piece.ends_with(',') || piece.ends_with('—'),
+                "cut mid-clause: …{}",
+                &piece[piece.len().saturating_sub(30)..]
+            );
+        }
+        // Nothing is lost or repeated.
+        assert_eq!(pieces.concat().replace(' ', ""), text.replace(' ', ""));
+        // A long run with no punctuation at all is cut at the cap.
+        let words = "слово ".repeat(500);
+        let pieces = split(&words, Lang::Ru);
+        assert_eq!(pieces.len(), 4);
+        assert_eq!(pieces[0].split(' ').count(), MAX_SENTENCE_TOKENS);
     }
 
     #[test]

@@ -110,3 +110,33 @@ fn a_page_without_body_text_gives_no_blocks() {
     assert!(a.blocks.is_empty(), "{:?}", a.kept_text());
     assert_eq!(a.title.as_deref(), Some("Home"));
 }
+
+/// dom_smoothie 0.19 panics on a video player whose attribute (or an
+/// object's fallback text) holds non-ASCII text before the video host's
+/// name; the page's article must come out all the same.
+#[test]
+fn embedded_players_with_non_ascii_attributes_keep_the_article() {
+    let para = "Делегации встретились в Женеве во вторник и договорились возобновить \
+                переговоры об обмене пленными в следующем месяце, сообщили чиновники. ";
+    let players = [
+        r#"<iframe title="Видео на youtube.com" src="https://www.youtube.com/embed/x"></iframe>"#,
+        r#"<embed title="Ролик: www.youtube.com" src="https://www.youtube.com/v/x">"#,
+        r#"<object data="Видео//vimeo.com/1"><param name="movie" value="x"></object>"#,
+        r#"<object data="x.swf">Смотрите на youtube.com</object>"#,
+        r#"<iframe src="https://player.vimeo.com/video/1?название=видео-vimeo.com"></iframe>"#,
+    ];
+    for player in players {
+        let html = format!(
+            "<html><head><title>Переговоры</title></head><body><article>\
+             <p>{p}</p>{player}<p>{p}</p><p>{p}</p></article></body></html>",
+            p = para.repeat(2)
+        );
+        let a = run(html);
+        assert_well_formed(&a);
+        assert!(
+            a.text.contains("обмене пленными"),
+            "{player}: the article was lost: {:?}",
+            a.text
+        );
+    }
+}

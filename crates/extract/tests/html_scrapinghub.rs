@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use dyad_core::{Article, BlockKind, Decoded, PayloadKind};
 use dyad_eval::body::{aggregate, score_body};
-use dyad_extract::html::{extract_html, limit_nesting, MAX_NESTING};
+use dyad_extract::html::{
+    depth_per_byte, extract_html, limit_nesting, MAX_DEPTH_PER_BYTE, MAX_NESTING,
+};
 
 fn corpus() -> PathBuf {
     PathBuf::from(concat!(
@@ -137,4 +139,21 @@ fn the_nesting_guard_leaves_real_pages_alone() {
         let page = html(id);
         assert_eq!(limit_nesting(&page, MAX_NESTING), page.as_str(), "{id}");
     }
+}
+
+/// The depth budget leaves room: the sum of real pages' element depths
+/// per byte stays well under `MAX_DEPTH_PER_BYTE`.
+#[test]
+fn real_pages_nest_well_within_the_depth_budget() {
+    let mut per_byte: Vec<f64> = gold()
+        .keys()
+        .map(|id| depth_per_byte(&html(id), MAX_NESTING))
+        .collect();
+    per_byte.sort_by(f64::total_cmp);
+    let (median, deepest) = (per_byte[per_byte.len() / 2], per_byte[per_byte.len() - 1]);
+    eprintln!("depth sum per byte: median {median:.3}, deepest page {deepest:.3}");
+    assert!(
+        deepest * 3.0 <= MAX_DEPTH_PER_BYTE,
+        "deepest page {deepest:.3}"
+    );
 }

@@ -26,9 +26,52 @@ const MAX_LINK_SHARE: f32 = 0.7;
 
 /// Extract the main content of a parsed page (the document is consumed:
 /// the extractor prunes it in place). A panic inside the third-party
-/// extractor on some hostile page costs that page its body, not the run.
+/// extractor is not caught here: the pipeline turns it into the
+/// document's `error`, so a page never loses its text silently.
 pub fn extract_body(doc: Document) -> Body {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| readability(doc))).unwrap_or_default()
+    defuse_embeds(&doc);
+    readability(doc)
+}
+
+/// The elements dom_smoothie 0.19 searches for video hosts.
+const EMBEDS: &str = "iframe, embed, object";
+
+/// dom_smoothie 0.19 looks for a video host in every attribute of an
+/// `iframe`, `embed` or `object` (and in an `object`'s inner HTML) and
+/// slices the value two and six bytes before the host's name
+/// (`matching.rs`, `is_video_url`): a non-ASCII letter there (`title="Видео
+/// на youtube.com"`) panics. Those values are player URLs and titles,
+/// never article text, so non-ASCII in them is percent-encoded (a URL's
+/// canonical form anyway), and an `object`'s fallback content is dropped
+/// when it holds any (a browser shows it only when the plugin fails).
+fn defuse_embeds(doc: &Document) {
+    for node in doc.select(EMBEDS).nodes() {
+        for attr in node.attrs() {
+            if !attr.value.is_ascii() {
+                node.set_attr(&attr.name.local, &percent_encode_non_ascii(&attr.value));
+            }
+        }
+        if node.has_name("object") && !node.inner_html().is_ascii() {
+            node.remove_children();
+        }
+    }
+}
+
+/// `s` with every byte of its non-ASCII characters as `%XX`.
+fn percent_encode_non_ascii(s: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(s.len() * 2);
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
 }
 
 fn readability(doc: Document) -> Body {

@@ -17,7 +17,7 @@ mod text;
 pub use blocks::{paragraphs, Para};
 pub use date::normalise_date;
 pub use meta::strip_site_name;
-pub use nesting::limit_nesting;
+pub use nesting::{depth_per_byte, limit_nesting, MAX_DEPTH_PER_BYTE};
 
 /// Deepest tag nesting parsed (browsers cap the DOM depth about here too).
 pub const MAX_NESTING: usize = 512;

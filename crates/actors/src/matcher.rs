@@ -185,6 +185,7 @@ impl Matcher {
     ) {
         let mut pos: Vec<usize> = Vec::new();
         for (sentence, range) in sentences.enumerate() {
+            dyad_core::deadline::check();
             pos.clear();
             pos.extend(range.filter(|&i| !is_transparent(&tokens[i])));
             let mut p = 0;

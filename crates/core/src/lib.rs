@@ -1,13 +1,15 @@
 //! dyad-core owns the types that flow between the pipeline stages
 //! (`RawDoc` → `Decoded` → `Article` → `Record`), the output record of
 //! `dyad code` (see `shared/spec/output.md`), the PLOVER enums, and the
-//! byte-to-character offset mapping used when records are written.
+//! byte-to-character offset mapping used when records are written, and
+//! the per-document time limit every stage checks (`deadline`).
 //!
 //! Every other crate depends on this one; it depends on nothing of ours.
 
 pub mod calendar;
 pub mod chars;
 pub mod data_files;
+pub mod deadline;
 pub mod doc;
 pub mod event;
 pub mod mention;

@@ -3,22 +3,32 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use dyad_actors::{Dictionary, Sources};
+use dyad_core::deadline::{self, Overrun};
 use dyad_core::{Article, Event, LoadError, Mention, RawDoc, Record};
 use dyad_events::{Coder, Explanation, Lexicon};
 use dyad_nlp::{Analysed, Lang, TokenKind};
 use dyad_store::StoredDoc;
 
 /// What the stages need that is loaded once: the actor dictionary and the
-/// event lexicons.
+/// event lexicons; and how long one document may take.
 pub struct Pipeline {
     pub actors: Dictionary,
     pub events: Coder,
+    /// A document still in the stages after this long becomes an error
+    /// record (`None`: no limit).
+    pub doc_timeout: Option<Duration>,
 }
 
-/// Where the actor dictionary and the event lexicons come from, as the
-/// command line says.
+/// The default of `--doc-timeout`, in seconds. News articles take about a
+/// millisecond; 32 MiB of hostile text (the largest document read by
+/// default) about 20 s.
+pub const DEFAULT_DOC_TIMEOUT_SECS: f64 = 60.0;
+
+/// Where the actor dictionary and the event lexicons come from, and how
+/// long one document may take, as the command line says.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct DataArgs {
     /// A file of your own actors (format: data/actors/README.md), read
@@ -37,6 +47,20 @@ pub struct DataArgs {
     /// tree's data/lexicon if it is still there, else the built-in copy.
     #[arg(long = "lexicon-dir", value_name = "DIR")]
     pub lexicon_dir: Option<PathBuf>,
+    /// Give up on a document still being processed after this many
+    /// seconds: it gets a record with an `error` and the run goes on
+    /// (0: no limit).
+    #[arg(long = "doc-timeout", value_name = "SECONDS",
+          default_value_t = DEFAULT_DOC_TIMEOUT_SECS, value_parser = parse_timeout)]
+    pub doc_timeout: f64,
+}
+
+/// A number of seconds, finite and not negative.
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..1e9).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a number of seconds (0 or more)")),
+    }
 }
 
 impl DataArgs {
@@ -51,6 +75,11 @@ impl DataArgs {
             dir,
             files: self.files.clone(),
         }
+    }
+
+    /// The per-document limit these arguments set.
+    pub fn doc_timeout(&self) -> Option<Duration> {
+        (self.doc_timeout > 0.0).then(|| Duration::from_secs_f64(self.doc_timeout))
     }
 
     /// The event lexicons these arguments name.
@@ -82,7 +111,11 @@ impl Pipeline {
         // Each language's matcher compiles on its first document.
         let actors = Dictionary::load(&args.sources())?;
         let events = Coder::new(args.lexicon()?);
-        Ok(Pipeline { actors, events })
+        Ok(Pipeline {
+            actors,
+            events,
+            doc_timeout: args.doc_timeout(),
+        })
     }
 
     /// The pipeline with the built-in dictionary and lexicons (tests,
@@ -91,6 +124,7 @@ impl Pipeline {
         Ok(Pipeline {
             actors: Dictionary::builtin()?,
             events: Coder::new(Lexicon::builtin()?),
+            doc_timeout: Some(Duration::from_secs_f64(DEFAULT_DOC_TIMEOUT_SECS)),
         })
     }
 
@@ -140,7 +174,7 @@ impl Pipeline {
     }
 
     /// `done` of the document read up to its actors; `failed` of its error
-    /// record when it cannot be read or a stage panics.
+    /// record when it cannot be read, a stage panics or its time is up.
     fn guarded<T>(
         &self,
         raw: RawDoc,
@@ -149,10 +183,21 @@ impl Pipeline {
     ) -> T {
         let id = raw.id.clone();
         let url = raw.url.clone();
-        let outcome = catch_unwind(AssertUnwindSafe(|| self.read(raw).map(done)));
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            let _clock = deadline::start(self.doc_timeout);
+            self.read(raw).map(done)
+        }));
         match outcome {
             Ok(Ok(t)) => t,
             Ok(Err(record)) => failed(*record),
+            Err(payload) if payload.is::<Overrun>() => failed(Record::error(
+                id,
+                url,
+                format!(
+                    "gave up after {:.3} s (--doc-timeout): the document takes too long to process",
+                    self.doc_timeout.unwrap_or_default().as_secs_f64()
+                ),
+            )),
             Err(panic) => {
                 let what = panic_message(panic.as_ref());
                 failed(Record::error(
@@ -176,12 +221,15 @@ impl Pipeline {
         let id = raw.id.clone();
         let url = raw.url.clone();
         let decoded = dyad_input::decode(raw).map_err(|e| Box::new(Record::error(id, url, e.0)))?;
+        deadline::check();
         let article = dyad_extract::extract(decoded);
+        deadline::check();
         let lang = language(&article);
         let spans: Vec<_> = article.blocks.iter().map(|b| b.span).collect();
         let analysed = dyad_nlp::analyse(&article.text, &spans, lang);
         let day = article.date.as_deref().and_then(dyad_actors::document_day);
         let mentions = self.actors.link(&article.text, &analysed, day);
+        deadline::check();
         Ok(ReadDoc {
             article,
             analysed,
@@ -252,4 +300,53 @@ pub fn language(article: &Article) -> Option<Lang> {
         sample.push_str(block.span.slice(&article.text));
     }
     dyad_nlp::detect_language(&sample)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::{Payload, PayloadKind};
+
+    fn text_doc(id: &str, text: &str) -> RawDoc {
+        RawDoc {
+            id: id.to_string(),
+            url: None,
+            date: None,
+            payload: Payload::Bytes {
+                bytes: text.as_bytes().to_vec(),
+                kind: PayloadKind::Text,
+                charset: None,
+            },
+        }
+    }
+
+    const NEWS: &str = "Президент России Владимир Путин провёл переговоры с президентом \
+                        Франции Франсуа Олландом в Москве.";
+
+    #[test]
+    fn a_panic_in_a_stage_is_the_records_error() {
+        let p = Pipeline::builtin().unwrap();
+        let record = p.guarded(
+            text_doc("boom.txt", NEWS),
+            |_| -> Record { panic!("a stage tripped") },
+            |record| record,
+        );
+        assert_eq!(record.doc, "boom.txt");
+        let error = record.error.expect("a caught panic must be an error");
+        assert!(error.contains("a stage tripped"), "{error}");
+        assert!(record.events.is_empty());
+    }
+
+    #[test]
+    fn a_document_past_its_time_is_an_error_record_and_the_next_one_is_coded() {
+        let mut p = Pipeline::builtin().unwrap();
+        p.doc_timeout = Some(Duration::ZERO);
+        let record = p.process(text_doc("slow.txt", NEWS));
+        let error = record.error.expect("an overrun must be an error");
+        assert!(error.contains("--doc-timeout"), "{error}");
+        p.doc_timeout = None;
+        let record = p.process(text_doc("next.txt", NEWS));
+        assert_eq!(record.error, None);
+        assert!(!record.events.is_empty(), "{:?}", record.events);
+    }
 }

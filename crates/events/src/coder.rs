@@ -93,6 +93,7 @@ impl Coder {
         let mut links = Vec::new();
         let mut subject: Option<usize> = None;
         for (si, s) in analysed.sentences.iter().enumerate() {
+            dyad_core::deadline::check();
             let tokens = analysed.sentence_tokens(s);
             let mask = context::sentence_mask(lex, tokens);
             article.add(mask);

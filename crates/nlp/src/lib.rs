@@ -49,6 +49,7 @@ pub fn analyse(text: &str, blocks: &[Span], lang: Option<Lang>) -> Analysed {
     let mut tokens = Vec::with_capacity(kept / 7);
     let mut sentences = Vec::with_capacity(kept / 100);
     for (block, span) in blocks.iter().enumerate() {
+        dyad_core::deadline::check();
         let first = tokens.len();
         tokenize(text, *span, lang, &mut tokens);
         split_sentences(

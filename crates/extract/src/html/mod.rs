@@ -29,8 +29,10 @@ use dyad_core::{Article, Block, BlockKind, Decoded, Span};
 pub fn extract_html(doc: Decoded) -> Article {
     let html = limit_nesting(&doc.text, MAX_NESTING);
     let page = dom_query::Document::from(html.as_ref());
+    dyad_core::deadline::check();
     let meta = meta::read_meta(&page, doc.date.as_deref());
     let body = body::extract_body(page);
+    dyad_core::deadline::check();
 
     let mut builder = TextBuilder::default();
     // Readability often keeps the headline in the content: it is the title

@@ -1,7 +1,8 @@
 //! The `dyad` command: the pipeline that ties the stages together
 //! (`pipeline`), the ordered parallel runner that streams records
 //! (`runner`), and the subcommands (`code`, `explain`, `ingest`, `query`,
-//! `export`, `eval`, `bench`).
+//! `export`, `eval`, `bench`), and the invariants the fuzz targets check
+//! (`selfcheck`).
 //!
 //! The binary (`main.rs`) only parses arguments and calls in here, so the
 //! tests drive the same code users run.
@@ -13,4 +14,5 @@ pub mod ingest_cmd;
 pub mod pipeline;
 pub mod progress;
 pub mod runner;
+pub mod selfcheck;
 pub mod store_cmd;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dyad_input::InputOptions;
+use dyad_input::{InputFormat, InputOptions};
 
 use crate::bench::{self, BenchArgs};
 use crate::eval_cmd::{self, EvalArgs};
@@ -43,6 +43,11 @@ pub enum Command {
         /// Largest document read, in bytes; larger ones get an error record.
         #[arg(long, default_value_t = InputOptions::default().max_doc_bytes)]
         max_doc_bytes: usize,
+        /// What the inputs are: auto (by file name, else by the first
+        /// bytes), text, html, warc or jsonl; after gzip decompression,
+        /// for standard input and files alike.
+        #[arg(long, default_value = "auto", value_name = "FORMAT")]
+        format: InputFormat,
         /// Write the records to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -60,6 +65,11 @@ pub enum Command {
         /// Largest document read, in bytes.
         #[arg(long, default_value_t = InputOptions::default().max_doc_bytes)]
         max_doc_bytes: usize,
+        /// What the inputs are: auto (by file name, else by the first
+        /// bytes), text, html, warc or jsonl; after gzip decompression,
+        /// for standard input and files alike.
+        #[arg(long, default_value = "auto", value_name = "FORMAT")]
+        format: InputFormat,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -134,14 +144,28 @@ pub fn run(cli: Cli) -> ExitCode {
             paths,
             threads,
             max_doc_bytes,
+            format,
             output,
             data,
-        } => code(&paths, threads, max_doc_bytes, output, &data),
+        } => {
+            let input = InputOptions {
+                max_doc_bytes,
+                format,
+            };
+            code(&paths, threads, &input, output, &data)
+        }
         Command::Explain {
             paths,
             max_doc_bytes,
+            format,
             data,
-        } => explain(&paths, max_doc_bytes, &data),
+        } => {
+            let input = InputOptions {
+                max_doc_bytes,
+                format,
+            };
+            explain(&paths, &input, &data)
+        }
         Command::Ingest(args) => ingest_cmd::run(&args),
         Command::Query { filter, json } => store_cmd::query(&filter, json),
         Command::Search { words, db, limit } => store_cmd::search(&db, &words.join(" "), limit),
@@ -179,7 +203,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn explain(paths: &[PathBuf], max_doc_bytes: usize, data: &DataArgs) -> ExitCode {
+fn explain(paths: &[PathBuf], input: &InputOptions, data: &DataArgs) -> ExitCode {
     let pipeline = match Pipeline::new(data) {
         Ok(p) => p,
         Err(e) => {
@@ -189,7 +213,7 @@ fn explain(paths: &[PathBuf], max_doc_bytes: usize, data: &DataArgs) -> ExitCode
     };
     let mut out = std::io::stdout().lock();
     let mut docs = 0;
-    for raw in dyad_input::documents(paths, &InputOptions { max_doc_bytes }) {
+    for raw in dyad_input::documents(paths, input) {
         docs += 1;
         let (record, explanation) = pipeline.explain(raw);
         let mut text = format!(
@@ -236,7 +260,7 @@ fn explain(paths: &[PathBuf], max_doc_bytes: usize, data: &DataArgs) -> ExitCode
 fn code(
     paths: &[PathBuf],
     threads: usize,
-    max_doc_bytes: usize,
+    input: &InputOptions,
     output: Option<PathBuf>,
     data: &DataArgs,
 ) -> ExitCode {
@@ -265,7 +289,7 @@ fn code(
             return ExitCode::FAILURE;
         }
     };
-    let docs = dyad_input::documents(paths, &InputOptions { max_doc_bytes });
+    let docs = dyad_input::documents(paths, input);
     let mut progress = Progress::new();
     let result = runner::write_jsonl(docs, &pipeline, &pool, &mut out, &mut progress);
     progress.finish();

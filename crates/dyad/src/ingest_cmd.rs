@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use dyad_core::{Payload, RawDoc};
-use dyad_input::InputOptions;
+use dyad_input::{InputFormat, InputOptions};
 use dyad_store::{content_hash, Outcome, Store, StoredDoc, DEFAULT_BATCH};
 
 use crate::pipeline::{DataArgs, Pipeline};
@@ -32,6 +32,10 @@ pub struct IngestArgs {
     /// Largest document read, in bytes.
     #[arg(long, default_value_t = InputOptions::default().max_doc_bytes)]
     pub max_doc_bytes: usize,
+    /// What the inputs are: auto, text, html, warc or jsonl, as for
+    /// `dyad code`.
+    #[arg(long, default_value = "auto", value_name = "FORMAT")]
+    pub format: InputFormat,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -89,9 +93,11 @@ pub fn run(args: &IngestArgs) -> ExitCode {
         &args.paths,
         &InputOptions {
             max_doc_bytes: args.max_doc_bytes,
+            format: args.format,
         },
     );
-    let mut progress = Progress::new().with_total(dyad_input::count_documents(&args.paths));
+    let total = dyad_input::count_documents_as(&args.paths, args.format);
+    let mut progress = Progress::new().with_total(total);
     let mut tally: HashMap<&'static str, usize> = HashMap::new();
     let result = runner::run_ordered(
         docs,

@@ -274,6 +274,38 @@ fn json_lines_input_uses_ids_and_line_numbers() {
     assert_eq!(recs[2]["lang"], "uk");
 }
 
+/// `--format` says what the inputs are, over their names (issue 14,
+/// defect 5): a feed saved as `.txt` is JSON Lines when told so, on
+/// `code` and `explain`; an unknown format is a usage error.
+#[test]
+fn the_format_option_reads_a_feed_saved_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        serde_json::json!({"id": "n1", "text": "Эрдоган и Путин обсудили ситуацию в Сирии."}),
+        serde_json::json!({"text": "Зеленський провів переговори з прем'єр-міністром Польщі у Києві."}),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let p = write(dir.path(), "feed.txt", body.as_bytes());
+    let p = p.to_str().unwrap();
+    let docs = |out: &std::process::Output| -> Vec<String> {
+        records(out)
+            .iter()
+            .map(|r| r["doc"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(docs(&dyad(&["code", p])), ["feed.txt"]);
+    assert_eq!(
+        docs(&dyad(&["code", "--format", "jsonl", p])),
+        ["n1", "feed.txt:2"]
+    );
+    let explained = dyad(&["explain", "--format", "jsonl", p]);
+    let explained = String::from_utf8_lossy(&explained.stdout);
+    assert!(explained.contains("== n1 ") && explained.contains("== feed.txt:2 "));
+    let bad = dyad(&["code", "--format", "xml", p]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("auto, text, html, warc, jsonl"));
+}
+
 #[test]
 fn output_is_the_same_on_one_thread_and_many() {
     let corpus = format!("{SHARED}/corpus/slavicner/bg");

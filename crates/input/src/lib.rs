@@ -4,10 +4,14 @@
 //!
 //! Reading never stops on bad input: a missing, empty, binary, oversized or
 //! truncated document becomes a `RawDoc` whose payload is an error, and the
-//! stream goes on. Document ids follow shared/spec/output.md.
+//! stream goes on. Inside a container the damage stays local: a bad JSON
+//! line is an error for that line, and a corrupt WARC record or `.warc.gz`
+//! member is one error, reading resuming at the next record or member.
+//! Document ids follow shared/spec/output.md.
 
 mod charset;
 mod decode;
+mod gz_members;
 mod http;
 mod jsonl;
 mod limited;
@@ -26,21 +30,74 @@ use dyad_core::RawDoc;
 
 pub use decode::decode;
 
-use source::{error_doc, open_file, open_stream, Opened, Origin, Stream};
+use names::NameKind;
+use source::{error_doc, open_file, open_stream, Kinds, Opened, Origin, Stream};
 use walk::{Found, Walk};
 
-/// Limits on reading.
+/// Limits on reading, and what to read the inputs as.
 #[derive(Debug, Clone)]
 pub struct InputOptions {
     /// The largest single document read, in bytes (a file, a WARC payload,
     /// a JSON line, standard input); larger ones become error documents.
     pub max_doc_bytes: usize,
+    /// What every input is (after gzip decompression), instead of what its
+    /// name or its first bytes suggest.
+    pub format: InputFormat,
 }
 
 impl Default for InputOptions {
     fn default() -> Self {
         InputOptions {
             max_doc_bytes: 32 << 20,
+            format: InputFormat::Auto,
+        }
+    }
+}
+
+/// What to read inputs as (`--format`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By the file name's extension, else by the first bytes.
+    #[default]
+    Auto,
+    /// One plain-text document per input.
+    Text,
+    /// One HTML document per input.
+    Html,
+    /// WARC records.
+    Warc,
+    /// JSON Lines, one document per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    pub const NAMES: [&'static str; 5] = ["auto", "text", "html", "warc", "jsonl"];
+
+    fn kind(self) -> Option<NameKind> {
+        match self {
+            InputFormat::Auto => None,
+            InputFormat::Text => Some(NameKind::Text),
+            InputFormat::Html => Some(NameKind::Html),
+            InputFormat::Warc => Some(NameKind::Warc),
+            InputFormat::Jsonl => Some(NameKind::Jsonl),
+        }
+    }
+}
+
+impl std::str::FromStr for InputFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(InputFormat::Auto),
+            "text" | "txt" => Ok(InputFormat::Text),
+            "html" => Ok(InputFormat::Html),
+            "warc" => Ok(InputFormat::Warc),
+            "jsonl" => Ok(InputFormat::Jsonl),
+            _ => Err(format!(
+                "unknown input format {s:?} (one of {})",
+                InputFormat::NAMES.join(", ")
+            )),
         }
     }
 }
@@ -52,6 +109,7 @@ impl Default for InputOptions {
 pub fn documents(args: &[PathBuf], opts: &InputOptions) -> Documents {
     Documents {
         limit: opts.max_doc_bytes,
+        forced: opts.format.kind(),
         args: args.iter().cloned().map(Pending::Arg).collect(),
         walk: None,
         stream: None,
@@ -65,6 +123,17 @@ pub fn documents(args: &[PathBuf], opts: &InputOptions) -> Documents {
 /// or any file is a WARC or JSON Lines container. An estimate for progress
 /// reports: binary files are still counted, though reading skips them.
 pub fn count_documents(args: &[PathBuf]) -> Option<usize> {
+    count_documents_as(args, InputFormat::Auto)
+}
+
+/// `count_documents` when the inputs are read as `format`.
+pub fn count_documents_as(args: &[PathBuf], format: InputFormat) -> Option<usize> {
+    let is_container = |kind: Option<NameKind>| {
+        matches!(
+            format.kind().or(kind),
+            Some(NameKind::Warc | NameKind::Jsonl)
+        )
+    };
     let mut n = 0;
     for arg in args {
         if arg.as_os_str() == "-" {
@@ -76,8 +145,8 @@ pub fn count_documents(args: &[PathBuf]) -> Option<usize> {
                 match found {
                     Found::File(path, _) => {
                         match names::hint(&path.file_name()?.to_string_lossy()).kind {
-                            Some(names::NameKind::Warc | names::NameKind::Jsonl) => return None,
-                            Some(names::NameKind::Skip) => {}
+                            Some(NameKind::Skip) => {}
+                            kind if is_container(kind) => return None,
                             _ => n += 1,
                         }
                     }
@@ -89,10 +158,7 @@ pub fn count_documents(args: &[PathBuf]) -> Option<usize> {
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if matches!(
-                names::hint(&name).kind,
-                Some(names::NameKind::Warc | names::NameKind::Jsonl)
-            ) {
+            if is_container(names::hint(&name).kind) {
                 return None;
             }
             n += 1;
@@ -111,6 +177,7 @@ pub fn documents_from_reader(
     let reader: Box<dyn Read + Send> = Box::new(reader);
     Documents {
         limit: opts.max_doc_bytes,
+        forced: opts.format.kind(),
         args: VecDeque::from([Pending::Reader(id.to_string(), reader)]),
         walk: None,
         stream: None,
@@ -125,6 +192,8 @@ enum Pending {
 /// The stream of documents `documents` returns.
 pub struct Documents {
     limit: usize,
+    /// The kind `--format` gives every input.
+    forced: Option<NameKind>,
     args: VecDeque<Pending>,
     /// The directory argument being walked.
     walk: Option<Walk>,
@@ -133,6 +202,14 @@ pub struct Documents {
 }
 
 impl Documents {
+    /// What is said of a stream without a name.
+    fn kinds(&self) -> Kinds {
+        Kinds {
+            named: None,
+            forced: self.forced,
+        }
+    }
+
     /// Turns an opened input into the next document, if it gives one now.
     fn take(&mut self, opened: Opened) -> Option<RawDoc> {
         match opened {
@@ -151,7 +228,7 @@ impl Documents {
             return self.take(open_stream(
                 stdin,
                 "-".into(),
-                None,
+                self.kinds(),
                 None,
                 Origin::Argument,
                 self.limit,
@@ -168,7 +245,13 @@ impl Documents {
         if arg.as_os_str().is_empty() {
             return Some(error_doc(String::new(), "empty path"));
         }
-        self.take(open_file(arg, id, Origin::Argument, self.limit))
+        self.take(open_file(
+            arg,
+            id,
+            Origin::Argument,
+            self.forced,
+            self.limit,
+        ))
     }
 }
 
@@ -186,7 +269,8 @@ impl Iterator for Documents {
             if let Some(walk) = &mut self.walk {
                 let doc = match walk.next() {
                     Some(Found::File(path, id)) => {
-                        let opened = open_file(&path, id, Origin::InDirectory, self.limit);
+                        let opened =
+                            open_file(&path, id, Origin::InDirectory, self.forced, self.limit);
                         self.take(opened)
                     }
                     Some(Found::Unreadable(id, msg)) => Some(error_doc(id, msg)),
@@ -205,7 +289,7 @@ impl Iterator for Documents {
                 Pending::Reader(id, reader) => self.take(open_stream(
                     reader,
                     id,
-                    None,
+                    self.kinds(),
                     None,
                     Origin::Argument,
                     self.limit,

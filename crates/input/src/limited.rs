@@ -7,9 +7,8 @@ use dyad_core::DocError;
 
 /// Reads up to `n` bytes; the flag says the reader ended before `n`. A
 /// read error after some bytes keeps what was read and returns the error
-/// beside it, so that a stream of records can still
-/// yield the complete records before a cut (the reader must be `Sticky`
-/// to report the error again).
+/// beside it, so that a stream of records can still yield the complete
+/// records before a cut (`Replay` puts the error back in its place).
 pub(crate) fn peek_partial(r: &mut dyn Read, n: usize) -> (Vec<u8>, bool, Option<io::Error>) {
     let mut buf = vec![0u8; n];
     let mut got = 0;
@@ -32,33 +31,36 @@ pub(crate) fn peek_partial(r: &mut dyn Read, n: usize) -> (Vec<u8>, bool, Option
     (buf, false, failed)
 }
 
-/// A reader that, once it has failed, fails the same way on every later
-/// read (a gzip decoder may otherwise answer a truncated stream's second
-/// read with a clean end).
-pub(crate) struct Sticky<R> {
-    inner: R,
-    failed: Option<(io::ErrorKind, String)>,
+/// A stream read again from its start after a peek: the peeked bytes, then
+/// the failure that ended the peek (once), then the rest of the reader. A
+/// reader that resumes after damage (gzip members) goes on after the
+/// failure; one that does not fails again or ends.
+pub(crate) struct Replay<R> {
+    prefix: io::Cursor<Vec<u8>>,
+    failed: Option<io::Error>,
+    rest: R,
 }
 
-impl<R> Sticky<R> {
-    pub(crate) fn new(inner: R) -> Self {
-        Sticky {
-            inner,
-            failed: None,
+impl<R> Replay<R> {
+    pub(crate) fn new(prefix: Vec<u8>, failed: Option<io::Error>, rest: R) -> Self {
+        Replay {
+            prefix: io::Cursor::new(prefix),
+            failed,
+            rest,
         }
     }
 }
 
-impl<R: Read> Read for Sticky<R> {
+impl<R: Read> Read for Replay<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if let Some((kind, msg)) = &self.failed {
-            return Err(io::Error::new(*kind, msg.clone()));
+        let n = self.prefix.read(buf)?;
+        if n > 0 || buf.is_empty() {
+            return Ok(n);
         }
-        self.inner.read(buf).inspect_err(|e| {
-            if e.kind() != io::ErrorKind::Interrupted {
-                self.failed = Some((e.kind(), e.to_string()));
-            }
-        })
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        self.rest.read(buf)
     }
 }
 
@@ -76,6 +78,10 @@ pub(crate) fn io_message(e: &io::Error, layer: Layer) -> String {
         (Layer::Gzip, io::ErrorKind::UnexpectedEof) => "truncated gzip stream".to_string(),
         (Layer::Gzip, io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData) => {
             let inner = e.to_string();
+            // `GzMembers` words its own damage reports in full.
+            if inner.starts_with("corrupt gzip member") {
+                return inner;
+            }
             let inner = inner.strip_prefix("corrupt gzip stream ").unwrap_or(&inner);
             format!("corrupt gzip stream: {inner}")
         }
@@ -180,17 +186,23 @@ mod tests {
     }
 
     #[test]
-    fn a_failure_after_some_bytes_keeps_them_and_sticks() {
-        let mut r = Sticky::new(CutReader(b"WARC/1.0 first record".to_vec(), false));
+    fn a_failure_after_some_bytes_keeps_them_and_replays_in_place() {
+        let mut r = CutReader(b"WARC/1.0 first record".to_vec(), false);
         let (prefix, ended, failed) = peek_partial(&mut r, 4096);
         assert_eq!(prefix, b"WARC/1.0 first record");
         assert!(!ended);
-        assert_eq!(failed.unwrap().kind(), io::ErrorKind::UnexpectedEof);
-        // The inner reader would now say "end"; Sticky repeats the failure.
-        for _ in 0..2 {
-            let e = r.read(&mut [0u8; 8]).unwrap_err();
-            assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof);
-        }
+        assert_eq!(
+            failed.as_ref().unwrap().kind(),
+            io::ErrorKind::UnexpectedEof
+        );
+        // Read again: the bytes, then the failure where it was, then the
+        // reader's own end.
+        let mut again = Replay::new(prefix, failed, r);
+        let mut bytes = Vec::new();
+        let e = again.read_to_end(&mut bytes).unwrap_err();
+        assert_eq!(bytes, b"WARC/1.0 first record");
+        assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof);
+        assert_eq!(again.read(&mut [0u8; 8]).unwrap(), 0);
         let (prefix, _, failed) = peek_partial(&mut CutReader(Vec::new(), false), 16);
         assert!(prefix.is_empty() && failed.is_some());
     }

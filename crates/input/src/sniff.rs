@@ -1,10 +1,17 @@
 //! Telling what a payload is from its first bytes: gzip, WARC, JSON Lines,
 //! HTML, plain text, or binary (and which binary, by `data/input/magic.tsv`).
+//! A WARC says so in its first line, whatever its records hold; JSON Lines
+//! are judged on several lines, so one broken line does not hide a feed.
 
 use std::sync::OnceLock;
 
-/// How many leading bytes sniffing looks at.
+/// How many leading bytes the binary and HTML tests look at.
 pub(crate) const SNIFF_LEN: usize = 8192;
+/// How many leading bytes are read before deciding what an input is:
+/// enough for several JSON lines of news text.
+pub(crate) const PEEK_LEN: usize = 64 << 10;
+/// How many non-empty lines the JSON Lines test weighs.
+const JSONL_LINES: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Sniffed {
@@ -27,19 +34,31 @@ pub(crate) fn sniff(prefix: &[u8], complete: bool) -> Sniffed {
     if is_gzip(prefix) {
         return Sniffed::Gzip;
     }
-    if let Some(reason) = binary_reason(prefix) {
+    // Before the binary test: a WARC's first record may be an image.
+    if starts_warc(prefix) {
+        return Sniffed::Warc;
+    }
+    if let Some(reason) = binary_reason(head(prefix)) {
         return Sniffed::Binary(reason);
     }
     let start = skip_bom_and_space(prefix);
-    if start.starts_with(b"WARC/") {
-        Sniffed::Warc
-    } else if looks_like_jsonl(start, complete) {
+    if looks_like_jsonl(start, complete) {
         Sniffed::Jsonl
-    } else if looks_like_html(start) {
+    } else if looks_like_html(head(start)) {
         Sniffed::Html
     } else {
         Sniffed::Text
     }
+}
+
+/// The first `SNIFF_LEN` bytes.
+pub(crate) fn head(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.len().min(SNIFF_LEN)]
+}
+
+/// A WARC file starts with a record's version line (`WARC/1.1`).
+pub(crate) fn starts_warc(prefix: &[u8]) -> bool {
+    skip_bom_and_space(prefix).starts_with(b"WARC/")
 }
 
 /// Why a payload is not text, judged from its prefix: a known magic number,
@@ -192,26 +211,42 @@ pub(crate) fn looks_like_html(start: &[u8]) -> bool {
     tags >= 3
 }
 
-/// JSON Lines: the first line is a JSON object with `text` or `html`. When
-/// the first line is longer than the prefix, a `"text":`/`"html":` key in
-/// an object that opens the prefix is taken as enough.
+/// JSON Lines: most of the first several non-empty lines are JSON objects
+/// with a `text` or `html` key, so that a broken first line does not hide
+/// the feed. A line that runs past the prefix counts as one when it opens
+/// an object with a `"text":` or `"html":` key.
 fn looks_like_jsonl(start: &[u8], complete: bool) -> bool {
-    if start.first() != Some(&b'{') {
-        return false;
-    }
-    let line = match memchr::memchr(b'\n', start) {
-        Some(i) => Some(&start[..i]),
-        None if complete => Some(start),
-        None => None,
-    };
-    match line {
-        Some(line) => match serde_json::from_slice::<serde_json::Value>(line) {
-            Ok(serde_json::Value::Object(map)) => {
-                map.contains_key("text") || map.contains_key("html")
+    let (mut lines, mut documents) = (0, 0);
+    let mut rest = start;
+    while lines < JSONL_LINES && !rest.is_empty() {
+        let (line, whole) = match memchr::memchr(b'\n', rest) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                (line, true)
             }
-            _ => false,
-        },
-        None => has_json_key(start, b"\"text\"") || has_json_key(start, b"\"html\""),
+            None => (std::mem::take(&mut rest), complete),
+        };
+        let line = line.trim_ascii();
+        if line.is_empty() {
+            continue;
+        }
+        lines += 1;
+        let document = if whole {
+            is_document_object(line)
+        } else {
+            line.starts_with(b"{")
+                && (has_json_key(line, b"\"text\"") || has_json_key(line, b"\"html\""))
+        };
+        documents += usize::from(document);
+    }
+    documents * 2 > lines
+}
+
+fn is_document_object(line: &[u8]) -> bool {
+    match serde_json::from_slice::<serde_json::Value>(line) {
+        Ok(serde_json::Value::Object(map)) => map.contains_key("text") || map.contains_key("html"),
+        _ => false,
     }
 }
 
@@ -285,6 +320,27 @@ mod tests {
         assert!(
             matches!(sniff(b"\x01\x02\x03\x04 text", true), Sniffed::Binary(r) if r.contains("control"))
         );
+    }
+
+    #[test]
+    fn a_warc_whose_first_record_is_an_image_is_a_warc() {
+        let mut warc = b"WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: image/png\r\nContent-Length: 16\r\n\r\n".to_vec();
+        warc.extend_from_slice(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\x01\x02\x03\x04\x05\x06");
+        assert_eq!(sniff(&warc, false), Sniffed::Warc);
+    }
+
+    #[test]
+    fn json_lines_are_judged_on_several_lines() {
+        // A broken first line among good ones.
+        let feed = b"{\"text\": \n{\"text\": \"a\"}\n{\"html\": \"<p>b</p>\"}\n";
+        assert_eq!(sniff(feed, true), Sniffed::Jsonl);
+        // A good first line among broken ones is not a feed.
+        let notes = b"{\"text\": \"a\"}\nnot json\nnor this\n";
+        assert_eq!(sniff(notes, true), Sniffed::Text);
+        // The last line cut off by the prefix still votes.
+        let cut = b"{\"text\": \n{\"text\": \"a\"}\n{\"text\": \"very long";
+        assert_eq!(sniff(cut, false), Sniffed::Jsonl);
+        assert_eq!(sniff(cut, true), Sniffed::Text);
     }
 
     #[test]

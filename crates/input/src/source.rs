@@ -1,18 +1,21 @@
 //! Opening one input (a file or a byte stream) and deciding how to read it:
-//! decompress gzip, then by name or by sniffing, a single document, a
-//! stream of WARC records or of JSON Lines, or an error.
+//! decompress gzip (member by member, see `gz_members`), then by
+//! `--format`, by name or by sniffing, a single document, a stream of WARC
+//! records or of JSON Lines, or an error.
 
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::Path;
 
 use dyad_core::{DocError, Payload, PayloadKind, RawDoc};
-use flate2::read::MultiGzDecoder;
 
+use crate::gz_members::GzMembers;
 use crate::jsonl::JsonlDocs;
-use crate::limited::{io_message, is_blank, peek_partial, read_payload, too_large, Layer, Sticky};
+use crate::limited::{io_message, is_blank, peek_partial, read_payload, too_large, Layer, Replay};
 use crate::names::{self, NameKind};
-use crate::sniff::{binary_reason, is_gzip, magic_name, sniff, Sniffed, SNIFF_LEN};
+use crate::sniff::{
+    binary_reason, head, is_gzip, magic_name, sniff, starts_warc, Sniffed, PEEK_LEN,
+};
 use crate::warc_docs::WarcDocs;
 
 pub(crate) type Stream = Box<dyn Iterator<Item = RawDoc> + Send>;
@@ -45,8 +48,15 @@ pub(crate) fn error_doc(id: String, msg: impl Into<String>) -> RawDoc {
     }
 }
 
-/// Opens the file at `path`, whose document id is `id`.
-pub(crate) fn open_file(path: &Path, id: String, origin: Origin, limit: usize) -> Opened {
+/// Opens the file at `path`, whose document id is `id`; `forced` is the
+/// kind `--format` gives every input, if any.
+pub(crate) fn open_file(
+    path: &Path,
+    id: String,
+    origin: Origin,
+    forced: Option<NameKind>,
+    limit: usize,
+) -> Opened {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -76,7 +86,7 @@ pub(crate) fn open_file(path: &Path, id: String, origin: Origin, limit: usize) -
         return Opened::One(error_doc(id, "empty document"));
     }
     // A single-document file too large to read is refused before reading.
-    let single = matches!(hint.kind, Some(NameKind::Text | NameKind::Html));
+    let single = matches!(forced.or(hint.kind), Some(NameKind::Text | NameKind::Html));
     if let Some(size) = size.filter(|&n| !hint.gz && single && n > limit as u64) {
         return Opened::One(error_doc(id, too_large(Some(size), limit).0));
     }
@@ -85,32 +95,67 @@ pub(crate) fn open_file(path: &Path, id: String, origin: Origin, limit: usize) -
         Err(e) => return cannot_read(e),
     };
     let known = size.filter(|_| !hint.gz);
-    open_stream(Box::new(file), id, hint.kind, known, origin, limit)
+    let kinds = Kinds {
+        named: hint.kind,
+        forced,
+    };
+    open_stream(Box::new(file), id, kinds, known, origin, limit)
 }
 
-/// Reads a stream (a file's or standard input's bytes) whose name, if any,
-/// announced `named`; `known` is its size when known.
+/// What is said about a stream's kind before its bytes are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Kinds {
+    /// What the file name's extension announces.
+    pub named: Option<NameKind>,
+    /// What `--format` says; it wins over the name.
+    pub forced: Option<NameKind>,
+}
+
+/// Reads a stream (a file's or standard input's bytes) whose kind is said
+/// by `kinds`; `known` is its size when known.
 pub(crate) fn open_stream(
     reader: Reader,
     id: String,
-    named: Option<NameKind>,
+    kinds: Kinds,
     known: Option<u64>,
     origin: Origin,
     limit: usize,
 ) -> Opened {
-    open_layer(reader, id, named, known, origin, limit, Layer::Plain)
+    open_layer(reader, id, kinds, known, origin, limit, Layer::Plain)
+}
+
+/// What to read the bytes as: `--format`, else the name, each checked for
+/// binary formats, else sniffing. A WARC version line at the start wins
+/// over payload bytes further on that look binary.
+fn decide(prefix: &[u8], ended: bool, kinds: Kinds) -> Sniffed {
+    let said = kinds.forced.or(kinds.named);
+    if starts_warc(prefix) && matches!(said, None | Some(NameKind::Warc | NameKind::Skip)) {
+        return Sniffed::Warc;
+    }
+    match (magic_name(head(prefix)), said) {
+        // Whatever the name says, a known binary format is not read.
+        (Some(format), _) => Sniffed::Binary(format.to_string()),
+        (None, Some(NameKind::Text | NameKind::Html)) => match binary_reason(head(prefix)) {
+            Some(reason) => Sniffed::Binary(reason),
+            None if said == Some(NameKind::Html) => Sniffed::Html,
+            None => Sniffed::Text,
+        },
+        (None, Some(NameKind::Warc)) => Sniffed::Warc,
+        (None, Some(NameKind::Jsonl)) => Sniffed::Jsonl,
+        (None, Some(NameKind::Skip) | None) => sniff(prefix, ended),
+    }
 }
 
 fn open_layer(
     mut reader: Reader,
     id: String,
-    named: Option<NameKind>,
+    kinds: Kinds,
     known: Option<u64>,
     origin: Origin,
     limit: usize,
     layer: Layer,
 ) -> Opened {
-    let (prefix, ended, failed) = peek_partial(&mut reader, SNIFF_LEN);
+    let (prefix, ended, failed) = peek_partial(&mut reader, PEEK_LEN);
     if let Some(e) = &failed {
         if prefix.is_empty() {
             return Opened::One(error_doc(id, io_message(e, layer)));
@@ -123,21 +168,10 @@ fn open_layer(
         if layer == Layer::Gzip {
             return Opened::One(error_doc(id, "gzip inside gzip is not read"));
         }
-        let inner = Sticky::new(MultiGzDecoder::new(Cursor::new(prefix).chain(reader)));
-        return open_layer(Box::new(inner), id, named, None, origin, limit, Layer::Gzip);
+        let inner = GzMembers::new(Cursor::new(prefix).chain(reader));
+        return open_layer(Box::new(inner), id, kinds, None, origin, limit, Layer::Gzip);
     }
-    let sniffed = match (magic_name(&prefix), named) {
-        // Whatever the name says, a known binary format is not read.
-        (Some(format), _) => Sniffed::Binary(format.to_string()),
-        (None, Some(NameKind::Text | NameKind::Html)) => match binary_reason(&prefix) {
-            Some(reason) => Sniffed::Binary(reason),
-            None if named == Some(NameKind::Html) => Sniffed::Html,
-            None => Sniffed::Text,
-        },
-        (None, Some(NameKind::Warc)) => Sniffed::Warc,
-        (None, Some(NameKind::Jsonl)) => Sniffed::Jsonl,
-        (None, Some(NameKind::Skip) | None) => sniff(&prefix, ended),
-    };
+    let sniffed = decide(&prefix, ended, kinds);
     // Only a stream of records is read past a failure: its complete
     // records before the cut are kept.
     if let Some(e) = &failed {
@@ -145,31 +179,48 @@ fn open_layer(
             return Opened::One(error_doc(id, io_message(e, layer)));
         }
     }
-    let rest = Cursor::new(prefix).chain(reader);
+    let stream = |prefix, reader| {
+        // The failure that ended the peek comes back in its place.
+        BufReader::with_capacity(1 << 16, Replay::new(prefix, failed, reader))
+    };
     match sniffed {
         Sniffed::Warc => Opened::Many(Box::new(WarcDocs::new(
-            BufReader::with_capacity(1 << 16, rest),
+            stream(prefix, reader),
             id,
             limit,
             layer,
         ))),
         Sniffed::Jsonl => Opened::Many(Box::new(JsonlDocs::new(
-            BufReader::with_capacity(1 << 16, rest),
+            stream(prefix, reader),
             id,
             limit,
             layer,
         ))),
-        Sniffed::Binary(_) if origin == Origin::InDirectory && named.is_none() => Opened::Skip,
+        // Only the name, not `--format`, makes a binary file in a
+        // directory worth reporting.
+        Sniffed::Binary(_) if origin == Origin::InDirectory && kinds.named.is_none() => {
+            Opened::Skip
+        }
         Sniffed::Binary(reason) => Opened::One(error_doc(id, format!("binary file ({reason})"))),
         Sniffed::Gzip => Opened::One(error_doc(id, "gzip inside gzip is not read")),
-        Sniffed::Html => Opened::One(single(rest, id, PayloadKind::Html, known, limit, layer)),
-        Sniffed::Text => Opened::One(single(rest, id, PayloadKind::Text, known, limit, layer)),
+        Sniffed::Html | Sniffed::Text => {
+            let kind = if sniffed == Sniffed::Html {
+                PayloadKind::Html
+            } else {
+                PayloadKind::Text
+            };
+            Opened::One(single(prefix, ended, reader, id, kind, known, limit, layer))
+        }
     }
 }
 
-/// A whole single-document payload, read within the limit.
+/// A whole single-document payload, read within the limit: the peeked
+/// `prefix` (all of it when `ended`), then the rest from `reader`.
+#[allow(clippy::too_many_arguments)]
 fn single(
-    rest: std::io::Chain<Cursor<Vec<u8>>, Reader>,
+    prefix: Vec<u8>,
+    ended: bool,
+    mut reader: impl Read,
     id: String,
     kind: PayloadKind,
     known: Option<u64>,
@@ -179,9 +230,6 @@ fn single(
     if let Some(size) = known.filter(|&n| n > limit as u64) {
         return error_doc(id, too_large(Some(size), limit).0);
     }
-    let (cursor, mut reader) = rest.into_inner();
-    let prefix = cursor.into_inner();
-    let ended = prefix.len() < SNIFF_LEN;
     match read_payload(prefix, ended, &mut reader, limit, known, layer) {
         Ok(bytes) if is_blank(&bytes) => error_doc(id, "empty document (only whitespace)"),
         Ok(bytes) => RawDoc {

@@ -1,7 +1,8 @@
 //! A small WARC record reader (WARC/1.0 and 1.1) over any `BufRead`: the
 //! version line, the named fields, `Content-Length` bytes of block, and the
 //! two line breaks that close a record. A cut-off stream is reported, never
-//! mistaken for a shorter record.
+//! mistaken for a shorter record; after a malformed record, `resync` finds
+//! the next version line at a line start.
 
 use std::io::{self, BufRead, Read};
 
@@ -44,7 +45,7 @@ impl WarcHeader {
     }
 }
 
-/// Why a record could not be read. After one, the stream is given up.
+/// Why a record could not be read.
 #[derive(Debug)]
 pub(crate) enum WarcError {
     /// The stream ended inside a header or a block.
@@ -57,25 +58,37 @@ pub(crate) enum WarcError {
 pub(crate) struct WarcReader<R> {
     r: R,
     pos: u64,
+    /// A version line `resync` found, with its offset: the next header's.
+    found: Option<(u64, Vec<u8>)>,
 }
 
 impl<R: BufRead> WarcReader<R> {
     pub fn new(r: R) -> Self {
-        WarcReader { r, pos: 0 }
+        WarcReader {
+            r,
+            pos: 0,
+            found: None,
+        }
     }
 
     /// Reads the next record header; `None` at a clean end of stream.
     pub fn next_header(&mut self) -> Result<Option<WarcHeader>, WarcError> {
-        let mut line = Vec::new();
-        // Blank lines between records are tolerated.
-        let offset = loop {
-            let start = self.pos;
-            line.clear();
-            if self.read_line(&mut line)? == 0 {
-                return Ok(None);
-            }
-            if !is_blank_line(&line) {
-                break start;
+        let (offset, mut line) = match self.found.take() {
+            Some(found) => found,
+            None => {
+                let mut line = Vec::new();
+                // Blank lines between records are tolerated.
+                let offset = loop {
+                    let start = self.pos;
+                    line.clear();
+                    if self.read_line(&mut line)? == 0 {
+                        return Ok(None);
+                    }
+                    if !is_blank_line(&line) {
+                        break start;
+                    }
+                };
+                (offset, line)
             }
         };
         if !line.ends_with(b"\n") {
@@ -201,9 +214,44 @@ impl<R: BufRead> WarcReader<R> {
         Ok(n)
     }
 
+    /// Where the next header starts (or the blank lines before it).
     pub fn position(&self) -> u64 {
-        self.pos
+        self.found.as_ref().map_or(self.pos, |(offset, _)| *offset)
     }
+
+    /// Skips to the next line that starts a record (`WARC/` and a version
+    /// number) and keeps it for `next_header`; false at the end of the
+    /// stream. `at_line_start` says a line starts at the current position
+    /// (as after a damaged stretch of a compressed stream).
+    pub fn resync(&mut self, at_line_start: bool) -> Result<bool, WarcError> {
+        let mut line = Vec::new();
+        let mut line_start = at_line_start;
+        loop {
+            let start = self.pos;
+            line.clear();
+            if self.read_line(&mut line)? == 0 {
+                return Ok(false);
+            }
+            if line_start && is_version_line(&line) {
+                self.found = Some((start, line));
+                return Ok(true);
+            }
+            // A line longer than `read_line` takes at once goes on.
+            line_start = line.ends_with(b"\n");
+        }
+    }
+}
+
+/// `WARC/1.1` and the like, whole.
+fn is_version_line(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(b"WARC/") else {
+        return false;
+    };
+    line.ends_with(b"\n")
+        && rest.first().is_some_and(u8::is_ascii_digit)
+        && trim_eol(rest)
+            .iter()
+            .all(|&b| b.is_ascii_digit() || b == b'.')
 }
 
 fn trim_eol(line: &[u8]) -> &[u8] {
@@ -271,6 +319,23 @@ mod tests {
                 other => panic!("cut at {cut}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn resync_finds_the_next_version_line_at_a_line_start() {
+        let good = record("response", "https://a.bg/2", b"text");
+        let mut stream =
+            b"WARC/1.1\r\nWARC-Type: respo\x00\r\n\r\nno WARC/1.1 here\r\nWARC/1.1x\r\n".to_vec();
+        let at = stream.len() as u64;
+        stream.extend_from_slice(&good);
+        let mut r = WarcReader::new(&stream[..]);
+        assert!(matches!(r.next_header(), Err(WarcError::Malformed(_))));
+        assert!(r.resync(false).unwrap());
+        assert_eq!(r.position(), at);
+        let h = r.next_header().unwrap().unwrap();
+        assert_eq!((h.offset, h.target_uri()), (at, Some("https://a.bg/2")));
+        r.read_block(h.content_length().unwrap(), 0).unwrap();
+        assert!(!r.resync(true).unwrap());
     }
 
     #[test]

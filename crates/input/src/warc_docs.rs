@@ -1,7 +1,9 @@
 //! WARC records to documents: each `response` record (and each `resource`
 //! record) whose payload is HTML or text is one document, its id the
-//! `WARC-Target-URI`. Other records are passed over; a record the stream
-//! cuts off yields an error document and ends the file.
+//! `WARC-Target-URI`. Other records are passed over. A malformed record,
+//! or a damaged stretch of a `.warc.gz`, yields one error document and
+//! reading resumes at the next record; a record the stream cuts off yields
+//! an error document and ends the file.
 
 use std::io::BufRead;
 
@@ -35,12 +37,30 @@ impl<R: BufRead> WarcDocs<R> {
         }
     }
 
+    /// The error document for a record that could not be read; reading
+    /// resumes at the next record, unless the stream ended.
     fn fail(&mut self, id: String, url: Option<String>, e: WarcError) -> RawDoc {
-        self.done = true;
-        let msg = match e {
-            WarcError::Truncated(m) | WarcError::Malformed(m) => m,
-            WarcError::Io(e) => format!("WARC record unreadable: {}", io_message(&e, self.layer)),
+        let (mut msg, at_line_start) = match e {
+            WarcError::Truncated(m) => {
+                self.done = true;
+                return error_doc(id, url, m);
+            }
+            WarcError::Malformed(m) => (m, false),
+            // Only a damaged gzip member gives way to more bytes after an
+            // error; they start at a member's start, a line start.
+            WarcError::Io(e) => (
+                format!("WARC record unreadable: {}", io_message(&e, self.layer)),
+                true,
+            ),
         };
+        match self.reader.resync(at_line_start) {
+            Ok(true) if !at_line_start => msg.push_str(&format!(
+                "; reading resumed at the next record, byte {}",
+                self.reader.position()
+            )),
+            Ok(true) => {}
+            Ok(false) | Err(_) => self.done = true,
+        }
         error_doc(id, url, msg)
     }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use dyad_core::{Payload, PayloadKind, RawDoc};
-use dyad_input::{decode, documents, documents_from_reader, Documents, InputOptions};
+use dyad_input::{decode, documents, documents_from_reader, Documents, InputFormat, InputOptions};
 
 fn read_all(args: &[PathBuf]) -> Vec<RawDoc> {
     documents(args, &InputOptions::default()).collect()
@@ -198,6 +198,100 @@ fn stdin_like_streams_are_sniffed() {
     assert_eq!(error_of(&empty[0]), Some("empty document"));
 }
 
+/// A PNG image: its magic number, then NULs and control bytes.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xffa\0\0\0\x01sRGB\0\xae\xce\x1c\xe9\0\0\0\x04gAMA\0\0\xb1\x8f\x0b\xfca\x05";
+
+/// Issue 14, defect 5: a WARC on standard input whose first record is an
+/// image was refused whole as "binary", plain or gzipped a member per
+/// record. Its version line says WARC; the image record is passed over
+/// like any non-text payload and the page after it is read.
+#[test]
+fn a_warc_on_stdin_whose_first_record_is_an_image_is_read() {
+    let records = [
+        response_record("https://b.bg/logo.png", "image/png", PNG),
+        response_record(
+            "https://b.bg/news",
+            "text/html",
+            seed_page(3, None).as_bytes(),
+        ),
+    ];
+    let plain = records.concat();
+    let gzipped = gzip_members(&records);
+    for (what, bytes) in [("plain", plain), ("gzipped", gzipped)] {
+        let docs: Vec<RawDoc> =
+            documents_from_reader("-", std::io::Cursor::new(bytes), &InputOptions::default())
+                .collect();
+        assert_eq!(ids(&docs), ["https://b.bg/news"], "{what}");
+        assert_eq!(bytes_of(&docs[0]), seed_page(3, None).as_bytes(), "{what}");
+    }
+}
+
+/// `--format` says what every input is, over its name and its bytes.
+#[test]
+fn the_format_option_overrides_names_and_sniffing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let feed = format!(
+        "{{\"text\": {}}}\n{{\"text\": {}}}\n",
+        json(&seed(0)),
+        json(&seed(1))
+    );
+    let named_txt = write(tmp.path(), "feed.txt", feed.as_bytes());
+    let as_jsonl = InputOptions {
+        format: InputFormat::Jsonl,
+        ..InputOptions::default()
+    };
+    let docs: Vec<RawDoc> = documents(std::slice::from_ref(&named_txt), &as_jsonl).collect();
+    assert_eq!(ids(&docs), ["feed.txt:1", "feed.txt:2"]);
+    assert_eq!(bytes_of(&docs[1]), seed(1).as_bytes());
+    assert_eq!(
+        dyad_input::count_documents(std::slice::from_ref(&named_txt)),
+        Some(1)
+    );
+    assert_eq!(
+        dyad_input::count_documents_as(&[named_txt], InputFormat::Jsonl),
+        None
+    );
+
+    // Standard input holding a page is text when told so.
+    let as_text = InputOptions {
+        format: InputFormat::Text,
+        ..InputOptions::default()
+    };
+    let page = seed_page(0, None);
+    let docs: Vec<RawDoc> =
+        documents_from_reader("-", std::io::Cursor::new(page.clone()), &as_text).collect();
+    assert_eq!(kind_of(&docs[0]), PayloadKind::Text);
+    assert_eq!(bytes_of(&docs[0]), page.as_bytes());
+
+    // A WARC named .txt is read as WARC when told so, gzipped too.
+    let warc = gzip_members(&[response_record(
+        "https://b.bg/n",
+        "text/plain",
+        seed(3).as_bytes(),
+    )]);
+    let named_txt = write(tmp.path(), "crawl.txt.gz", &warc);
+    let as_warc = InputOptions {
+        format: InputFormat::Warc,
+        ..InputOptions::default()
+    };
+    let docs: Vec<RawDoc> = documents(&[named_txt], &as_warc).collect();
+    assert_eq!(ids(&docs), ["https://b.bg/n"]);
+
+    // A binary file is still refused; in a directory, still passed over.
+    let dir = tmp.path().join("dir");
+    let png = write(&dir, "logo.png", PNG);
+    write(&dir, "note.txt", seed(2).as_bytes());
+    let docs: Vec<RawDoc> = documents(&[png, dir], &as_text).collect();
+    assert_eq!(ids(&docs), ["logo.png", "note.txt"]);
+    assert_eq!(error_of(&docs[0]), Some("binary file (PNG image)"));
+
+    assert_eq!("JSONL".parse(), Ok(InputFormat::Jsonl));
+    assert!("xml"
+        .parse::<InputFormat>()
+        .unwrap_err()
+        .contains("auto, text, html, warc, jsonl"));
+}
+
 #[test]
 fn bad_files_become_error_documents_and_reading_goes_on() {
     let tmp = tempfile::tempdir().unwrap();
@@ -314,6 +408,7 @@ fn oversized_documents_are_refused() {
 
     let small = InputOptions {
         max_doc_bytes: 1000,
+        ..InputOptions::default()
     };
     let text = seed(0);
     let streamed: Vec<RawDoc> =

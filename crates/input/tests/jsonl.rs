@@ -58,6 +58,35 @@ fn jsonl_lines_with_ids_urls_dates_and_bad_lines() {
     );
 }
 
+/// Issue 14, defect 5: on standard input, a feed whose first line is
+/// broken was taken for one text document "-" holding every line. It is a
+/// feed: the broken line is an error record of its own (`-:1`), and the
+/// other lines are documents.
+#[test]
+fn a_feed_whose_first_line_is_broken_is_still_a_feed() {
+    let feed = format!(
+        "{{\"text\": \n{{\"text\": {}}}\n{{\"id\": \"b\", \"html\": {}}}\n",
+        json(&seed(0)),
+        json(&seed_page(3, None))
+    );
+    for (what, bytes) in [
+        ("plain", feed.clone().into_bytes()),
+        ("gzipped", gzip(feed.as_bytes())),
+    ] {
+        let docs: Vec<RawDoc> =
+            documents_from_reader("-", io::Cursor::new(bytes), &InputOptions::default()).collect();
+        assert_eq!(ids(&docs), ["-:1", "-:2", "b"], "{what}");
+        assert!(
+            error_of(&docs[0])
+                .unwrap()
+                .starts_with("invalid JSON on line 1"),
+            "{what}"
+        );
+        assert_eq!(bytes_of(&docs[1]), seed(0).as_bytes());
+        assert_eq!(bytes_of(&docs[2]), seed_page(3, None).as_bytes());
+    }
+}
+
 #[test]
 fn gzipped_jsonl_streams() {
     let tmp = tempfile::tempdir().unwrap();

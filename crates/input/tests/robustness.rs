@@ -50,6 +50,7 @@ fn flipped_and_cut_bytes_yield_documents_or_errors() {
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     let opts = InputOptions {
         max_doc_bytes: 1 << 20,
+        ..InputOptions::default()
     };
     for (name, base) in samples() {
         let mut undamaged = 0;

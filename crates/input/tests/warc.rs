@@ -221,27 +221,110 @@ fn a_truncated_warc_reports_the_cut_record() {
         .starts_with("truncated WARC record: header cut off"));
 }
 
+/// Five news pages, one WARC response record each.
+fn five_pages() -> Vec<Vec<u8>> {
+    (0..5)
+        .map(|i| {
+            response_record(
+                &format!("https://news.example.bg/{i}"),
+                "text/html; charset=utf-8",
+                seed_page(i % 4, None).as_bytes(),
+            )
+        })
+        .collect()
+}
+
+const FIVE_IDS: [&str; 5] = [
+    "https://news.example.bg/0",
+    "https://news.example.bg/1",
+    "https://news.example.bg/2",
+    "https://news.example.bg/3",
+    "https://news.example.bg/4",
+];
+
+/// Issue 14, defect 5: one flipped byte in the middle of a `.warc.gz`
+/// lost every record after it. The damaged member is now one error, read
+/// where its record began, and reading resumes at the next member.
 #[test]
-fn a_corrupt_warc_gz_member_ends_the_file_with_an_error() {
-    let mut members: Vec<Vec<u8>> = crawl().iter().map(|r| gzip(r)).collect();
-    let m = &mut members[6];
-    let mid = m.len() / 2;
-    for b in &mut m[mid..mid + 16] {
-        *b = !*b;
-    }
+fn a_corrupt_member_of_a_warc_gz_costs_only_its_record() {
+    let records = five_pages();
+    let members: Vec<Vec<u8>> = records.iter().map(|r| gzip(r)).collect();
+    let offset = records[0].len();
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("bad.warc.gz");
-    fs::write(&path, members.concat()).unwrap();
-    let docs = read(path);
-    assert_eq!(docs[0].id, CRAWL_IDS[0]);
-    assert!(error_of(&docs[0]).is_none());
-    let last = docs.last().unwrap();
-    assert!(
-        error_of(last).unwrap().contains("gzip"),
-        "{:?}",
-        error_of(last)
-    );
-    assert!(docs.len() <= 3);
+    let m = members[1].len();
+    // The middle of the deflate data, near its start, and the checksum.
+    for at in [m / 2, 24, m - 6] {
+        let mut damaged = members.clone();
+        damaged[1][at] ^= 0xFF;
+        fs::write(&path, damaged.concat()).unwrap();
+        let docs = read(path.clone());
+        assert_eq!(
+            ids(&docs),
+            [
+                FIVE_IDS[0],
+                &format!("bad.warc.gz#{offset}"),
+                FIVE_IDS[2],
+                FIVE_IDS[3],
+                FIVE_IDS[4]
+            ],
+            "flip at {at}"
+        );
+        let msg = error_of(&docs[1]).unwrap();
+        let (start, next) = (members[0].len(), members[0].len() + m);
+        assert!(
+            msg.starts_with(&format!(
+                "WARC record unreadable: corrupt gzip member at byte {start} ("
+            )) && msg.ends_with(&format!("reading resumed at the next member, byte {next}")),
+            "flip at {at}: {msg}"
+        );
+        for (i, doc) in docs.iter().enumerate().filter(|&(i, _)| i != 1) {
+            assert_eq!(bytes_of(doc), seed_page(i % 4, None).as_bytes());
+        }
+    }
+}
+
+/// The same damage in a plain WARC: a record whose version line or
+/// `Content-Length` is broken is one error, and the next record is read.
+#[test]
+fn a_malformed_record_in_a_warc_costs_only_itself() {
+    let records = five_pages();
+    let offset = records[0].len();
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("bad.warc");
+    for (from, to, says) in [
+        ("WARC/1.1", "WARX/1.1", "not a WARC record at byte"),
+        (
+            "Content-Length",
+            "Content-Lengtx",
+            "has no valid Content-Length",
+        ),
+    ] {
+        let mut damaged = records.clone();
+        let text = String::from_utf8(damaged[1].clone()).unwrap();
+        damaged[1] = text.replacen(from, to, 1).into_bytes();
+        fs::write(&path, damaged.concat()).unwrap();
+        let docs = read(path.clone());
+        assert_eq!(
+            ids(&docs),
+            [
+                FIVE_IDS[0],
+                &format!("bad.warc#{offset}"),
+                FIVE_IDS[2],
+                FIVE_IDS[3],
+                FIVE_IDS[4]
+            ],
+            "{to}"
+        );
+        let next = offset + records[1].len();
+        let msg = error_of(&docs[1]).unwrap();
+        assert!(
+            msg.contains(says)
+                && msg.ends_with(&format!("reading resumed at the next record, byte {next}")),
+            "{msg}"
+        );
+        assert_eq!(bytes_of(&docs[4]), seed_page(0, None).as_bytes());
+    }
 }
 
 #[test]
@@ -364,6 +447,7 @@ fn oversized_and_bad_payloads_are_errors_and_reading_goes_on() {
     fs::write(&path, records.concat()).unwrap();
     let opts = InputOptions {
         max_doc_bytes: 20_000,
+        ..InputOptions::default()
     };
     let docs: Vec<RawDoc> = documents(&[path], &opts).collect();
     assert_eq!(

@@ -126,6 +126,12 @@ pub enum Command {
         /// The port (0: any free one; the address is printed on stderr).
         #[arg(long, default_value_t = 8080)]
         port: u16,
+        /// A host name to answer besides localhost and loopback addresses
+        /// (requests naming another Host get 403, so a web page cannot
+        /// read the store through DNS rebinding). Repeatable. On a
+        /// non-loopback --host, giving it turns the check on.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Score dyad against gold sets: main-text lines and titles (seeds
     /// gold), events (seeds or dev gold), actor mentions (entities gold),
@@ -174,8 +180,20 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             filter,
         } => store_cmd::export(&filter, format, output.as_ref()),
-        Command::Serve { db, host, port } => {
-            match dyad_server::run(&dyad_server::Options { db, host, port }) {
+        Command::Serve {
+            db,
+            host,
+            port,
+            allow_host,
+        } => {
+            let opts = dyad_server::Options {
+                db,
+                host,
+                port,
+                allow_hosts: allow_host,
+                limits: dyad_server::Limits::default(),
+            };
+            match dyad_server::run(&opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("dyad serve: {e}");

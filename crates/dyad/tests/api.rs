@@ -1,8 +1,8 @@
 //! `dyad serve`'s JSON API over a store of the seed pages and the dev set
 //! (40 real articles in ru, bg and uk), ingested once by the binary: every
 //! endpoint, its filters and paging checked against each other and
-//! against the texts, and every error case. One test runs the real
-//! server process.
+//! against the texts, and every error case. Two tests run the real
+//! server process (answering, stopping; `--allow-host`).
 
 mod common;
 
@@ -578,12 +578,35 @@ async fn the_dashboard_files_are_served_with_their_types() {
     }
 }
 
+/// Starts `dyad serve` on a free port with `extra` arguments; the child
+/// and its address.
+fn start_serve(extra: &[&str]) -> (std::process::Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["serve", "--db", store().to_str().unwrap(), "--port", "0"])
+        .args(extra)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let url = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| l.strip_prefix("dyad serve: http://").map(str::to_string))
+        .expect("the address is printed");
+    (child, url.trim_end_matches('/').to_string())
+}
+
 /// A raw HTTP/1.1 GET; the status line and body.
 fn http_get(addr: &str, path: &str) -> (String, String) {
+    http_get_host(addr, path, addr)
+}
+
+/// A raw HTTP/1.1 GET naming `host`; the status line and body.
+fn http_get_host(addr: &str, path: &str, host: &str) -> (String, String) {
     let mut s = std::net::TcpStream::connect(addr).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();
@@ -594,18 +617,7 @@ fn http_get(addr: &str, path: &str) -> (String, String) {
 
 #[test]
 fn the_serve_command_listens_answers_and_stops_on_sigterm() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .args(["serve", "--db", store().to_str().unwrap(), "--port", "0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let url = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|l| l.strip_prefix("dyad serve: http://").map(str::to_string))
-        .expect("the address is printed");
-    let addr = url.trim_end_matches('/').to_string();
+    let (mut child, addr) = start_serve(&[]);
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
     let (status, body) = http_get(&addr, "/api/stats");
     assert!(status.contains("200"), "{status}");
@@ -619,6 +631,21 @@ fn the_serve_command_listens_answers_and_stops_on_sigterm() {
         .unwrap();
     let exit = child.wait().unwrap();
     assert!(exit.success(), "{exit:?}");
+}
+
+#[test]
+fn the_serve_command_answers_only_allowed_hosts() {
+    let (mut child, addr) = start_serve(&["--allow-host", "dyad.lan", "--allow-host", "box"]);
+    let port = addr.rsplit(':').next().unwrap().to_string();
+    for host in ["dyad.lan", "box:8080", &format!("localhost:{port}")] {
+        let (status, _) = http_get_host(&addr, "/api/stats", host);
+        assert!(status.contains("200"), "{host}: {status}");
+    }
+    let (status, body) = http_get_host(&addr, "/api/stats", "rebound.example");
+    assert!(status.contains("403"), "{status}");
+    assert!(body.contains("\"error\""), "{body}");
+    child.kill().unwrap();
+    child.wait().unwrap();
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The dashboard's files (`crates/server/assets`), compiled into the
-//! binary and served with their content type; `/` is `index.html`.
+//! binary and served with their content type to GET and HEAD (any other
+//! method: 405 with an `Allow` header); `/` is `index.html`.
 
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{header, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use rust_embed::RustEmbed;
 
@@ -24,7 +25,18 @@ fn content_type(path: &str) -> &'static str {
 }
 
 /// Serves an embedded file, or 404.
-pub async fn serve_asset(uri: Uri) -> Response {
+pub async fn serve_asset(method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [
+                (header::ALLOW, "GET, HEAD"),
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            ],
+            format!("{method} is not allowed here: the dashboard's files are read with GET\n"),
+        )
+            .into_response();
+    }
     let path = uri.path().trim_start_matches('/');
     let path = if path.is_empty() { "index.html" } else { path };
     match Assets::get(path) {
@@ -32,7 +44,6 @@ pub async fn serve_asset(uri: Uri) -> Response {
             [
                 (header::CONTENT_TYPE, content_type(path)),
                 (header::CACHE_CONTROL, "no-cache"),
-                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             ],
             file.data,
         )

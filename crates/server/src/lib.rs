@@ -1,26 +1,47 @@
 //! dyad-server owns `dyad serve`: a JSON API over a dyad store (events,
 //! actors, a dyad's timeline, the relations graph, one document with its
 //! dropped boilerplate, search) and the dashboard that uses it, whose
-//! files are embedded in the binary. It only reads the store.
+//! files are embedded in the binary. It only reads the store, and guards
+//! itself: bounded memory and connections, timeouts on slow clients
+//! (`connections`), a Host allow-list against DNS rebinding on loopback
+//! addresses (`hosts`), security headers (`security_headers`).
 
 pub mod api;
 pub mod assets;
+pub mod connections;
 pub mod error;
+pub mod hosts;
 pub mod params;
+pub mod security_headers;
 pub mod state;
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use axum::middleware;
 use axum::Router;
+use tokio::net::TcpListener;
 
+pub use connections::Limits;
+pub use hosts::AllowedHosts;
 pub use state::AppState;
 
-/// The whole application: the API and the dashboard's files.
+/// The whole application: the API and the dashboard's files, with the
+/// security headers, without a Host check.
 pub fn app(state: AppState) -> Router {
-    api::routes()
+    app_for_hosts(state, None)
+}
+
+/// The application, answering only the hosts allowed (all when None).
+pub fn app_for_hosts(state: AppState, hosts: Option<AllowedHosts>) -> Router {
+    let mut router = api::routes()
         .fallback(assets::serve_asset)
-        .with_state(state)
+        .with_state(state);
+    if let Some(hosts) = hosts {
+        router = router.layer(middleware::from_fn_with_state(hosts, hosts::check));
+    }
+    router.layer(middleware::map_response(security_headers::add))
 }
 
 /// What `dyad serve` is asked to do.
@@ -30,13 +51,37 @@ pub struct Options {
     pub host: String,
     /// 0: any free port.
     pub port: u16,
+    /// Host names answered besides localhost and loopback addresses
+    /// (`--allow-host`).
+    pub allow_hosts: Vec<String>,
+    pub limits: Limits,
+}
+
+/// Serves `state` on `listener` until `shutdown` resolves, as `dyad serve`
+/// does: the Host check for the address listened on, and `limits`.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    allow_hosts: &[String],
+    limits: Limits,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), String> {
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let hosts = AllowedHosts::for_listener(addr.ip(), allow_hosts);
+    connections::serve(listener, app_for_hosts(state, hosts), limits, shutdown).await;
+    Ok(())
 }
 
 /// Serves until Ctrl-C or SIGTERM. Prints `dyad serve: http://HOST:PORT/`
 /// on stderr once it listens.
 pub fn run(opts: &Options) -> Result<(), String> {
     let state = AppState::open(&opts.db)?;
+    // Few threads, so few malloc arenas: the work is SQLite's, on at most
+    // POOL_SIZE blocking threads at once.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .max_blocking_threads(state::POOL_SIZE)
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server's threads: {e}"))?;
@@ -54,10 +99,14 @@ pub fn run(opts: &Options) -> Result<(), String> {
         }
         eprintln!("dyad serve: serving {}", state.db().display());
         eprintln!("dyad serve: http://{addr}/");
-        axum::serve(listener, app(state))
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        serve(
+            listener,
+            state,
+            &opts.allow_hosts,
+            opts.limits.clone(),
+            shutdown(),
+        )
+        .await
     })
 }
 

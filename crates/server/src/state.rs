@@ -1,17 +1,25 @@
-//! The store the server reads: read-only SQLite connections kept in a
-//! small pool, each query run on tokio's blocking threads so a slow query
-//! never stalls the others.
+//! The store the server reads: at most `POOL_SIZE` read-only SQLite
+//! connections, each with a bounded page cache and no memory map, each
+//! query run on one of tokio's blocking threads so a slow query never
+//! stalls the others. A query waits (without holding a thread) until a
+//! connection is free, so however many requests arrive, the server's
+//! SQLite memory and blocking threads stay bounded.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use dyad_store::schema::open_read_only;
 use rusqlite::Connection;
+use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
 
-/// Idle connections kept for reuse.
-const POOL_SIZE: usize = 8;
+/// Connections open at once, so also queries run at once and blocking
+/// threads busy at once.
+pub const POOL_SIZE: usize = 4;
+
+/// Each connection's page cache, in KiB (SQLite's default is 2 MiB).
+const CACHE_KIB: u32 = 8 * 1024;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -21,17 +29,20 @@ pub struct AppState {
 struct Inner {
     db: PathBuf,
     idle: Mutex<Vec<Connection>>,
+    /// One permit per connection that may be open.
+    slots: Arc<Semaphore>,
 }
 
 impl AppState {
     /// Opens the store at `db` once to check that it is one; it must
     /// exist (serving never creates a store).
     pub fn open(db: &Path) -> Result<AppState, String> {
-        let conn = open_read_only(db)?;
+        let conn = open(db)?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 db: db.to_path_buf(),
                 idle: Mutex::new(vec![conn]),
+                slots: Arc::new(Semaphore::new(POOL_SIZE)),
             }),
         })
     }
@@ -40,14 +51,25 @@ impl AppState {
         &self.inner.db
     }
 
-    /// Runs `f` with a connection on a blocking thread.
+    /// Runs `f` with a connection on a blocking thread, once one of the
+    /// `POOL_SIZE` connections is free.
     pub async fn with_conn<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
     {
+        let slot = self
+            .inner
+            .slots
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| ApiError::internal(format!("the store is closed: {e}")))?;
         let state = self.clone();
         tokio::task::spawn_blocking(move || {
+            // Held until the connection is back in the pool, even if the
+            // request that asked for it has gone.
+            let _slot = slot;
             let conn = state.take()?;
             let out = f(&conn);
             state.give_back(conn);
@@ -61,7 +83,7 @@ impl AppState {
         let idle = self.inner.idle.lock().ok().and_then(|mut v| v.pop());
         match idle {
             Some(c) => Ok(c),
-            None => open_read_only(&self.inner.db).map_err(ApiError::internal),
+            None => open(&self.inner.db).map_err(ApiError::internal),
         }
     }
 
@@ -72,4 +94,15 @@ impl AppState {
             }
         }
     }
+}
+
+/// A read-only connection whose memory is bounded: a page cache of
+/// `CACHE_KIB` and no memory-mapped reads.
+fn open(db: &Path) -> Result<Connection, String> {
+    let conn = open_read_only(db)?;
+    conn.execute_batch(&format!(
+        "PRAGMA cache_size = -{CACHE_KIB}; PRAGMA mmap_size = 0;"
+    ))
+    .map_err(|e| format!("{}: cannot set the page cache: {e}", db.display()))?;
+    Ok(conn)
 }

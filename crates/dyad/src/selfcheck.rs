@@ -8,7 +8,7 @@ use std::io::Cursor;
 use std::sync::OnceLock;
 
 use dyad_core::{Article, Decoded, Payload, PayloadKind, RawDoc, Record};
-use dyad_input::{documents_from_reader, InputOptions};
+use dyad_input::{documents_from_reader, InputFormat, InputOptions};
 
 use crate::pipeline::Pipeline;
 
@@ -93,10 +93,14 @@ pub fn extract_html(data: &[u8]) {
 
 /// Every document a reader yields, with a bound on how many there can be
 /// (a reader that loops forever fails here instead of hanging).
-fn read_all(id: &str, data: Vec<u8>) -> Vec<RawDoc> {
+fn read_all(id: &str, data: Vec<u8>, format: InputFormat) -> Vec<RawDoc> {
     let bound = data.len() + 2;
     let mut docs = Vec::new();
-    for doc in documents_from_reader(id, Cursor::new(data), &InputOptions::default()) {
+    let opts = InputOptions {
+        format,
+        ..InputOptions::default()
+    };
+    for doc in documents_from_reader(id, Cursor::new(data), &opts) {
         assert!(!doc.id.is_empty(), "a document without an id");
         docs.push(doc);
         assert!(docs.len() <= bound, "more documents than input bytes");
@@ -104,16 +108,17 @@ fn read_all(id: &str, data: Vec<u8>) -> Vec<RawDoc> {
     docs
 }
 
-/// WARC reading (the bytes after a WARC version line, so that the reader
-/// is chosen): it ends, and every document has an id.
+/// WARC reading (`--format warc`, the bytes after a version line, so that
+/// they are not taken for gzip): it ends, and every document has an id.
 pub fn warc(data: &[u8]) {
     let mut bytes = b"WARC/1.0\r\n".to_vec();
     bytes.extend_from_slice(&data[..data.len().min(MAX_INPUT)]);
-    read_all("fuzz.warc", bytes);
+    read_all("fuzz.warc", bytes, InputFormat::Warc);
 }
 
-/// JSON Lines reading (after one good line, so that the reader is
-/// chosen): one document, or one error document, per non-blank line.
+/// JSON Lines reading (`--format jsonl`, after one good line, so that the
+/// bytes are not taken for gzip): one document, or one error document, per
+/// non-blank line.
 pub fn jsonl(data: &[u8]) {
     let mut bytes = b"{\"text\": \"first\"}\n".to_vec();
     bytes.extend_from_slice(&data[..data.len().min(MAX_INPUT)]);
@@ -121,7 +126,7 @@ pub fn jsonl(data: &[u8]) {
         .split(|&b| b == b'\n')
         .filter(|l| !l.trim_ascii().is_empty())
         .count();
-    let docs = read_all("fuzz.jsonl", bytes);
+    let docs = read_all("fuzz.jsonl", bytes, InputFormat::Jsonl);
     assert_eq!(docs.len(), lines, "one document per non-blank line");
 }
 

@@ -4,7 +4,8 @@
 //!
 //! Reading never stops on bad input: a missing, empty, binary, oversized or
 //! truncated document becomes a `RawDoc` whose payload is an error, and the
-//! stream goes on. Document ids follow shared/spec/output.md.
+//! stream goes on. Document ids follow shared/spec/output.md; each document
+//! also carries its origin (`origin`), unique across the arguments.
 
 mod charset;
 mod decode;
@@ -12,6 +13,7 @@ mod http;
 mod jsonl;
 mod limited;
 mod names;
+mod origin;
 mod sniff;
 mod source;
 mod walk;
@@ -133,13 +135,17 @@ pub struct Documents {
 }
 
 impl Documents {
-    /// Turns an opened input into the next document, if it gives one now.
-    fn take(&mut self, opened: Opened) -> Option<RawDoc> {
+    /// Turns an opened input, read at `origin`, into the next document, if
+    /// it gives one now.
+    fn take(&mut self, opened: Opened, origin: Option<String>) -> Option<RawDoc> {
         match opened {
             Opened::Skip => None,
-            Opened::One(doc) => Some(doc),
+            Opened::One(mut doc) => {
+                doc.origin = origin;
+                Some(doc)
+            }
             Opened::Many(stream) => {
-                self.stream = Some(stream);
+                self.stream = Some(Box::new(origin::Numbered::new(stream, origin)));
                 None
             }
         }
@@ -148,14 +154,8 @@ impl Documents {
     fn open_arg(&mut self, arg: &Path) -> Option<RawDoc> {
         if arg.as_os_str() == "-" {
             let stdin: Box<dyn Read + Send> = Box::new(std::io::stdin());
-            return self.take(open_stream(
-                stdin,
-                "-".into(),
-                None,
-                None,
-                Origin::Argument,
-                self.limit,
-            ));
+            let opened = open_stream(stdin, "-".into(), None, None, Origin::Argument, self.limit);
+            return self.take(opened, None);
         }
         let id = arg
             .file_name()
@@ -168,7 +168,8 @@ impl Documents {
         if arg.as_os_str().is_empty() {
             return Some(error_doc(String::new(), "empty path"));
         }
-        self.take(open_file(arg, id, Origin::Argument, self.limit))
+        let opened = open_file(arg, id, Origin::Argument, self.limit);
+        self.take(opened, Some(origin::of_path(arg)))
     }
 }
 
@@ -187,9 +188,13 @@ impl Iterator for Documents {
                 let doc = match walk.next() {
                     Some(Found::File(path, id)) => {
                         let opened = open_file(&path, id, Origin::InDirectory, self.limit);
-                        self.take(opened)
+                        self.take(opened, Some(origin::of_path(&path)))
                     }
-                    Some(Found::Unreadable(id, msg)) => Some(error_doc(id, msg)),
+                    Some(Found::Unreadable(dir, id, msg)) => {
+                        let mut doc = error_doc(id, msg);
+                        doc.origin = Some(origin::of_path(&dir));
+                        Some(doc)
+                    }
                     None => {
                         self.walk = None;
                         None
@@ -202,14 +207,10 @@ impl Iterator for Documents {
             }
             let doc = match self.args.pop_front()? {
                 Pending::Arg(arg) => self.open_arg(&arg),
-                Pending::Reader(id, reader) => self.take(open_stream(
-                    reader,
-                    id,
-                    None,
-                    None,
-                    Origin::Argument,
-                    self.limit,
-                )),
+                Pending::Reader(id, reader) => {
+                    let opened = open_stream(reader, id, None, None, Origin::Argument, self.limit);
+                    self.take(opened, None)
+                }
             };
             if doc.is_some() {
                 return doc;

@@ -39,6 +39,7 @@ pub(crate) enum Origin {
 pub(crate) fn error_doc(id: String, msg: impl Into<String>) -> RawDoc {
     RawDoc {
         id,
+        origin: None,
         url: None,
         date: None,
         payload: Payload::Error(DocError(msg.into())),
@@ -186,6 +187,7 @@ fn single(
         Ok(bytes) if is_blank(&bytes) => error_doc(id, "empty document (only whitespace)"),
         Ok(bytes) => RawDoc {
             id,
+            origin: None,
             url: None,
             date: None,
             payload: Payload::Bytes {

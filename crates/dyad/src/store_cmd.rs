@@ -78,10 +78,10 @@ impl FilterArgs {
         })
     }
 
-    /// The store, read-only: it must exist (reading never creates one),
-    /// and it is read on a read-only filesystem too.
+    /// The store: it must exist (reading never creates one), and it is
+    /// read on a read-only filesystem too.
     fn store(&self) -> Result<Connection, String> {
-        dyad_store::schema::open_read_only(&self.db)
+        dyad_store::schema::open_for_reading(&self.db)
     }
 }
 

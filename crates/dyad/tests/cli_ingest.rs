@@ -111,7 +111,7 @@ fn ingesting_twice_changes_nothing_and_a_changed_document_replaces_the_old() {
     assert_eq!(counts(&db), first);
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("0 added, 0 replaced, 120 unchanged"),
+        said.contains("0 added, 120 unchanged, 0 new sources, 0 replaced, 0 retried"),
         "{said}"
     );
     assert_consistent(&db);
@@ -124,7 +124,7 @@ fn ingesting_twice_changes_nothing_and_a_changed_document_replaces_the_old() {
     let out = ingest(&db, &[docs.to_str().unwrap()]);
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains("0 added, 1 replaced, 119 unchanged"),
+        said.contains("0 added, 119 unchanged, 0 new sources, 1 replaced, 0 retried"),
         "{said}"
     );
     assert_eq!(counts(&db).documents, 120);

@@ -170,6 +170,27 @@ pub fn open_read_only(path: &Path) -> Result<Connection, String> {
     Ok(conn)
 }
 
+/// An existing store opened to be read by one command (`dyad query`,
+/// `search`, `export`): read-write when it can be, so that closing it
+/// folds its write-ahead log back and leaves no `-wal` or `-shm` file
+/// (a read-only connection cannot), else as [`open_read_only`]. Refused as
+/// that one refuses; nothing is written either way.
+pub fn open_for_reading(path: &Path) -> Result<Connection, String> {
+    must_exist(path)?;
+    if identify(path)? == Found::Store {
+        let writable = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        );
+        if let Ok(conn) = writable {
+            if wait_on_writers(&conn).is_ok() && readable(&conn).is_ok() {
+                return Ok(conn);
+            }
+        }
+    }
+    open_read_only(path)
+}
+
 /// Whether the store can be read: the first read is where SQLite opens
 /// (or fails to create) the WAL index.
 fn readable(conn: &Connection) -> rusqlite::Result<i64> {

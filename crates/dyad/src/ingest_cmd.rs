@@ -61,15 +61,15 @@ fn hash_of(raw: &RawDoc, source: &Source) -> String {
             kind: k,
             charset,
         } => h
-            .add(kind(k))
-            .add(charset.as_deref().unwrap_or("").as_bytes())
-            .add(b"\0")
-            .add(bytes),
-        Payload::Str { text, kind: k } => h.add(kind(k)).add(b"\0").add(text.as_bytes()),
-        Payload::Error(_) => return h.add(b"unread\0").add(source.key.as_bytes()).finish(),
+            .feed(kind(k))
+            .feed(charset.as_deref().unwrap_or("").as_bytes())
+            .feed(b"\0")
+            .feed(bytes),
+        Payload::Str { text, kind: k } => h.feed(kind(k)).feed(b"\0").feed(text.as_bytes()),
+        Payload::Error(_) => return h.feed(b"unread\0").feed(source.key.as_bytes()).finish(),
     };
-    h.add(b"\0")
-        .add(raw.date.as_deref().unwrap_or("").as_bytes())
+    h.feed(b"\0")
+        .feed(raw.date.as_deref().unwrap_or("").as_bytes())
         .finish()
 }
 

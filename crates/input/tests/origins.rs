@@ -66,7 +66,7 @@ fn records_of_a_container_are_numbered_and_standard_input_has_none() {
     let root = fs::canonicalize(tmp.path()).unwrap();
     let lines = b"{\"id\": \"a\", \"text\": \"one\"}\n\n{\"text\": \"two\"}\nnot json\n";
     let path = write(&root, "feed.jsonl", lines);
-    let docs = read_all(&[path.clone()]);
+    let docs = read_all(std::slice::from_ref(&path));
     let base = path.display().to_string();
     assert_eq!(
         origins(&docs),

@@ -75,7 +75,7 @@ impl Default for ContentHasher {
 }
 
 impl ContentHasher {
-    pub fn add(mut self, bytes: &[u8]) -> Self {
+    pub fn feed(mut self, bytes: &[u8]) -> Self {
         // The FNV-128 prime is 2^88 + 0x13b.
         for &b in bytes {
             self.0 ^= u128::from(b);
@@ -91,7 +91,7 @@ impl ContentHasher {
 
 /// [`ContentHasher`] of one byte string.
 pub fn content_hash(bytes: &[u8]) -> String {
-    ContentHasher::default().add(bytes).finish()
+    ContentHasher::default().feed(bytes).finish()
 }
 
 /// The store, with an ingest batch possibly open.
@@ -532,7 +532,7 @@ mod tests {
         assert_eq!(content_hash(b""), "6c62272e07bb014262b821756295c58d");
         assert_eq!(content_hash(b"a"), "d228cb696f1a8caf78912b704e4a8964");
         assert_eq!(
-            ContentHasher::default().add(b"ab").add(b"c").finish(),
+            ContentHasher::default().feed(b"ab").feed(b"c").finish(),
             content_hash(b"abc")
         );
         assert_eq!(

@@ -71,6 +71,11 @@ pub struct RawDoc {
     pub url: Option<String>,
     /// A publication date supplied with the document (JSON Lines `date`).
     pub date: Option<String>,
+    /// Where it was read, unique across the arguments of a run: the
+    /// file's canonical absolute path, with `#N` for the N-th document of
+    /// a WARC or JSON Lines file; `None` for standard input. The store
+    /// keeps it as the document's source; `id` stays the output id.
+    pub origin: Option<String>,
     pub payload: Payload,
 }
 

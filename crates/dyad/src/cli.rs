@@ -74,9 +74,12 @@ pub enum Command {
         data: DataArgs,
     },
     /// Code documents into a SQLite store (default ./dyad.db): documents,
-    /// blocks, mentions, events, reprints and stories. Documents already
-    /// stored unchanged are skipped; changed ones are re-coded and replace
-    /// the old; a killed ingest can simply be run again.
+    /// blocks, mentions, events, reprints and stories. A document is its
+    /// content, stored once with every place (canonical path) it was read
+    /// at: content already stored is not coded again, a place whose content
+    /// changed points to the new content, documents stored with an error
+    /// are retried; a killed ingest can simply be run again. A --db file
+    /// that is not a dyad store is refused and left unchanged.
     Ingest(IngestArgs),
     /// Events from the store, with filters: a readable table, or JSON
     /// Lines with --json.

@@ -1,14 +1,15 @@
-//! `dyad ingest`: code documents into the store, skipping those already
-//! stored unchanged, in bounded transactions, with progress on stderr.
+//! `dyad ingest`: code documents into the store, in bounded transactions,
+//! with progress on stderr. Content already stored without an error is not
+//! coded again: only the place it was read at is recorded.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use dyad_core::{Payload, RawDoc};
+use dyad_core::{Payload, PayloadKind, RawDoc};
 use dyad_input::{InputFormat, InputOptions};
-use dyad_store::{content_hash, Outcome, Store, StoredDoc, DEFAULT_BATCH};
+use dyad_store::{ContentHasher, Outcome, Source, Store, StoredDoc, DEFAULT_BATCH};
 
 use crate::pipeline::{DataArgs, Pipeline};
 use crate::progress::Progress;
@@ -42,17 +43,38 @@ pub struct IngestArgs {
 
 /// What a worker hands the writer.
 enum Item {
-    Unchanged,
-    Doc(Box<StoredDoc>),
+    /// Content stored without an error when the ingest began: not coded
+    /// (the document is kept in case that content went meanwhile).
+    Known(String, Source, RawDoc),
+    Coded(Source, Box<StoredDoc>),
 }
 
-/// The content hash of a document as read.
-fn hash_of(raw: &RawDoc) -> String {
-    match &raw.payload {
-        Payload::Bytes { bytes, .. } => content_hash(bytes),
-        Payload::Str { text, .. } => content_hash(text.as_bytes()),
-        Payload::Error(e) => content_hash(e.0.as_bytes()),
-    }
+/// A document's identity in the store: the hash of what decides its
+/// record — its bytes (or text), how they are read (text or HTML, a
+/// declared charset) and a date supplied with it. A document that could
+/// not be read has no content: its place stands for it.
+fn hash_of(raw: &RawDoc, source: &Source) -> String {
+    let kind = |k: &PayloadKind| match k {
+        PayloadKind::Text => &b"text\0"[..],
+        PayloadKind::Html => &b"html\0"[..],
+    };
+    let h = ContentHasher::default();
+    let h = match &raw.payload {
+        Payload::Bytes {
+            bytes,
+            kind: k,
+            charset,
+        } => h
+            .feed(kind(k))
+            .feed(charset.as_deref().unwrap_or("").as_bytes())
+            .feed(b"\0")
+            .feed(bytes),
+        Payload::Str { text, kind: k } => h.feed(kind(k)).feed(b"\0").feed(text.as_bytes()),
+        Payload::Error(_) => return h.feed(b"unread\0").feed(source.key.as_bytes()).finish(),
+    };
+    h.feed(b"\0")
+        .feed(raw.date.as_deref().unwrap_or("").as_bytes())
+        .finish()
 }
 
 pub fn run(args: &IngestArgs) -> ExitCode {
@@ -71,7 +93,7 @@ pub fn run(args: &IngestArgs) -> ExitCode {
         }
     };
     store.set_batch(args.batch);
-    let known: HashMap<String, String> = match store.known_hashes() {
+    let done: HashSet<String> = match store.done_hashes() {
         Ok(k) => k,
         Err(e) => {
             eprintln!("dyad ingest: {}: {e}", args.db.display());
@@ -103,21 +125,40 @@ pub fn run(args: &IngestArgs) -> ExitCode {
         docs,
         &pool,
         |raw| {
-            let hash = hash_of(&raw);
-            if known.get(&raw.id) == Some(&hash) {
-                Item::Unchanged
+            let source = Source::new(raw.origin.as_deref(), raw.url.as_deref(), &raw.id);
+            let hash = hash_of(&raw, &source);
+            if done.contains(&hash) {
+                Item::Known(hash, source, raw)
             } else {
-                Item::Doc(Box::new(pipeline.process_for_store(raw, hash)))
+                Item::Coded(source, Box::new(pipeline.process_for_store(raw, hash)))
             }
         },
         |item| {
             let (outcome, error) = match item {
-                Item::Unchanged => (Outcome::Unchanged, false),
-                Item::Doc(doc) => (store.put(&doc, &ingested_at)?, doc.record.error.is_some()),
+                Item::Known(hash, source, raw) => {
+                    match store.put_known(&hash, &source, &ingested_at)? {
+                        Some(outcome) => (outcome, false),
+                        // Its content went meanwhile (the place that held it
+                        // now holds other content): coded here, rarely.
+                        None => {
+                            let doc = pipeline.process_for_store(raw, hash);
+                            (
+                                store.put(&doc, &source, &ingested_at)?,
+                                doc.record.error.is_some(),
+                            )
+                        }
+                    }
+                }
+                Item::Coded(source, doc) => (
+                    store.put(&doc, &source, &ingested_at)?,
+                    doc.record.error.is_some(),
+                ),
             };
             let key = match outcome {
                 Outcome::Added => "added",
                 Outcome::Replaced => "replaced",
+                Outcome::Retried => "retried",
+                Outcome::NewSource => "new sources",
                 Outcome::Unchanged => "unchanged",
             };
             *tally.entry(key).or_default() += 1;
@@ -138,15 +179,19 @@ pub fn run(args: &IngestArgs) -> ExitCode {
     let n = |k: &str| tally.get(k).copied().unwrap_or(0);
     let counts = store.counts().unwrap_or_default();
     eprintln!(
-        "dyad ingest: {} documents read: {} added, {} replaced, {} unchanged ({} could not be read); {} now holds {} documents ({} reprints), {} events in {} stories",
+        "dyad ingest: {} documents read: {} added, {} unchanged, {} new sources, {} replaced, {} retried, {} errors; {} now holds {} documents from {} sources ({} reprints, {} with errors), {} events in {} stories",
         progress.docs,
         n("added"),
-        n("replaced"),
         n("unchanged"),
+        n("new sources"),
+        n("replaced"),
+        n("retried"),
         progress.errors,
         args.db.display(),
         counts.documents,
+        counts.sources,
         counts.duplicates,
+        counts.errors,
         counts.events,
         counts.stories
     );

@@ -312,6 +312,7 @@ mod tests {
             id: id.to_string(),
             url: None,
             date: None,
+            origin: None,
             payload: Payload::Bytes {
                 bytes: text.as_bytes().to_vec(),
                 kind: PayloadKind::Text,

@@ -131,6 +131,7 @@ mod tests {
     fn doc(i: usize) -> RawDoc {
         RawDoc {
             id: format!("d{i}"),
+            origin: None,
             url: None,
             date: None,
             payload: Payload::Str {

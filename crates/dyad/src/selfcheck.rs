@@ -32,6 +32,7 @@ fn raw(id: &str, data: &[u8]) -> RawDoc {
         id: id.to_string(),
         url: None,
         date: None,
+        origin: None,
         payload: Payload::Bytes {
             bytes: data.to_vec(),
             kind,

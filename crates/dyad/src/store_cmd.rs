@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use dyad_store::export;
 use dyad_store::query::{self, EventFilter};
-use dyad_store::Store;
+use dyad_store::Connection;
 
 /// Which events: every filter is optional and they combine.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -78,10 +78,10 @@ impl FilterArgs {
         })
     }
 
-    /// The store, which must exist: reading never creates one.
-    fn store(&self) -> Result<Store, String> {
-        dyad_store::schema::must_exist(&self.db)?;
-        Store::open(&self.db)
+    /// The store: it must exist (reading never creates one), and it is
+    /// read on a read-only filesystem too.
+    fn store(&self) -> Result<Connection, String> {
+        dyad_store::schema::open_for_reading(&self.db)
     }
 }
 
@@ -96,7 +96,7 @@ pub fn query(args: &FilterArgs, json: bool) -> ExitCode {
         Ok(x) => x,
         Err(e) => return fail("query", e),
     };
-    let rows = match query::events(store.conn(), &filter) {
+    let rows = match query::events(&store, &filter) {
         Ok(r) => r,
         Err(e) => return fail("query", e),
     };
@@ -126,7 +126,7 @@ pub fn search(db: &Path, words: &str, limit: usize) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail("search", e),
     };
-    match dyad_store::search::search(store.conn(), words, limit) {
+    match dyad_store::search::search(&store, words, limit) {
         Ok(hits) => {
             for (_, doc, title) in hits {
                 println!("{doc}\t{}", title.unwrap_or_default());
@@ -167,11 +167,9 @@ pub fn export(args: &FilterArgs, format: Format, output: Option<&PathBuf>) -> Ex
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let done = match format {
-        Format::Jsonl => {
-            export::jsonl(store.conn(), &filter, &mut sink).map(|n| format!("{n} events"))
-        }
-        Format::Csv => export::csv(store.conn(), &filter, &mut sink).map(|n| format!("{n} rows")),
-        Format::Graphml => export::graphml(store.conn(), &filter, &mut sink)
+        Format::Jsonl => export::jsonl(&store, &filter, &mut sink).map(|n| format!("{n} events")),
+        Format::Csv => export::csv(&store, &filter, &mut sink).map(|n| format!("{n} rows")),
+        Format::Graphml => export::graphml(&store, &filter, &mut sink)
             .map(|(n, e)| format!("{n} nodes, {e} edges")),
         Format::Parquet => unreachable!("handled above"),
     };
@@ -187,11 +185,11 @@ pub fn export(args: &FilterArgs, format: Format, output: Option<&PathBuf>) -> Ex
 }
 
 #[cfg(feature = "parquet")]
-fn parquet(store: &Store, filter: &EventFilter, output: Option<&PathBuf>) -> ExitCode {
+fn parquet(store: &Connection, filter: &EventFilter, output: Option<&PathBuf>) -> ExitCode {
     let Some(path) = output else {
         return fail("export", "--format parquet needs -o FILE");
     };
-    match export::parquet(store.conn(), filter, path) {
+    match export::parquet(&store, filter, path) {
         Ok(n) => {
             eprintln!("dyad export: {n} events");
             ExitCode::SUCCESS
@@ -201,7 +199,7 @@ fn parquet(store: &Store, filter: &EventFilter, output: Option<&PathBuf>) -> Exi
 }
 
 #[cfg(not(feature = "parquet"))]
-fn parquet(_: &Store, _: &EventFilter, _: Option<&PathBuf>) -> ExitCode {
+fn parquet(_: &Connection, _: &EventFilter, _: Option<&PathBuf>) -> ExitCode {
     fail(
         "export",
         "this dyad was built without Parquet; rebuild with `cargo build --release --features parquet`",

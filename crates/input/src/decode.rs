@@ -14,6 +14,7 @@ pub fn decode(raw: RawDoc) -> Result<Decoded, DocError> {
         url,
         date,
         payload,
+        ..
     } = raw;
     let (text, kind, charset, transcoded) = match payload {
         Payload::Error(e) => return Err(e),

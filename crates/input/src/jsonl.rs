@@ -90,6 +90,7 @@ impl<R: BufRead> JsonlDocs<R> {
         let id = self.line_id();
         let fail = |id: String, msg: String| RawDoc {
             id,
+            origin: None,
             url: None,
             date: None,
             payload: Payload::Error(DocError(msg)),
@@ -142,6 +143,7 @@ impl<R: BufRead> JsonlDocs<R> {
         });
         RawDoc {
             id,
+            origin: None,
             url,
             date,
             payload,
@@ -178,6 +180,7 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
             };
             return Some(RawDoc {
                 id: self.line_id(),
+                origin: None,
                 url: None,
                 date: None,
                 payload,

@@ -7,7 +7,8 @@
 //! stream goes on. Inside a container the damage stays local: a bad JSON
 //! line is an error for that line, and a corrupt WARC record or `.warc.gz`
 //! member is one error, reading resuming at the next record or member.
-//! Document ids follow shared/spec/output.md.
+//! Document ids follow shared/spec/output.md; each document also carries
+//! its origin (`origin`), unique across the arguments.
 
 mod charset;
 mod decode;
@@ -16,6 +17,7 @@ mod http;
 mod jsonl;
 mod limited;
 mod names;
+mod origin;
 mod sniff;
 mod source;
 mod walk;
@@ -210,13 +212,17 @@ impl Documents {
         }
     }
 
-    /// Turns an opened input into the next document, if it gives one now.
-    fn take(&mut self, opened: Opened) -> Option<RawDoc> {
+    /// Turns an opened input, read at `origin`, into the next document, if
+    /// it gives one now.
+    fn take(&mut self, opened: Opened, origin: Option<String>) -> Option<RawDoc> {
         match opened {
             Opened::Skip => None,
-            Opened::One(doc) => Some(doc),
+            Opened::One(mut doc) => {
+                doc.origin = origin;
+                Some(doc)
+            }
             Opened::Many(stream) => {
-                self.stream = Some(stream);
+                self.stream = Some(Box::new(origin::Numbered::new(stream, origin)));
                 None
             }
         }
@@ -225,14 +231,15 @@ impl Documents {
     fn open_arg(&mut self, arg: &Path) -> Option<RawDoc> {
         if arg.as_os_str() == "-" {
             let stdin: Box<dyn Read + Send> = Box::new(std::io::stdin());
-            return self.take(open_stream(
+            let opened = open_stream(
                 stdin,
                 "-".into(),
                 self.kinds(),
                 None,
                 Origin::Argument,
                 self.limit,
-            ));
+            );
+            return self.take(opened, None);
         }
         let id = arg
             .file_name()
@@ -245,13 +252,8 @@ impl Documents {
         if arg.as_os_str().is_empty() {
             return Some(error_doc(String::new(), "empty path"));
         }
-        self.take(open_file(
-            arg,
-            id,
-            Origin::Argument,
-            self.forced,
-            self.limit,
-        ))
+        let opened = open_file(arg, id, Origin::Argument, self.forced, self.limit);
+        self.take(opened, Some(origin::of_path(arg)))
     }
 }
 
@@ -271,9 +273,13 @@ impl Iterator for Documents {
                     Some(Found::File(path, id)) => {
                         let opened =
                             open_file(&path, id, Origin::InDirectory, self.forced, self.limit);
-                        self.take(opened)
+                        self.take(opened, Some(origin::of_path(&path)))
                     }
-                    Some(Found::Unreadable(id, msg)) => Some(error_doc(id, msg)),
+                    Some(Found::Unreadable(dir, id, msg)) => {
+                        let mut doc = error_doc(id, msg);
+                        doc.origin = Some(origin::of_path(&dir));
+                        Some(doc)
+                    }
                     None => {
                         self.walk = None;
                         None
@@ -286,14 +292,11 @@ impl Iterator for Documents {
             }
             let doc = match self.args.pop_front()? {
                 Pending::Arg(arg) => self.open_arg(&arg),
-                Pending::Reader(id, reader) => self.take(open_stream(
-                    reader,
-                    id,
-                    self.kinds(),
-                    None,
-                    Origin::Argument,
-                    self.limit,
-                )),
+                Pending::Reader(id, reader) => {
+                    let opened =
+                        open_stream(reader, id, self.kinds(), None, Origin::Argument, self.limit);
+                    self.take(opened, None)
+                }
             };
             if doc.is_some() {
                 return doc;

@@ -42,6 +42,7 @@ pub(crate) enum Origin {
 pub(crate) fn error_doc(id: String, msg: impl Into<String>) -> RawDoc {
     RawDoc {
         id,
+        origin: None,
         url: None,
         date: None,
         payload: Payload::Error(DocError(msg.into())),
@@ -234,6 +235,7 @@ fn single(
         Ok(bytes) if is_blank(&bytes) => error_doc(id, "empty document (only whitespace)"),
         Ok(bytes) => RawDoc {
             id,
+            origin: None,
             url: None,
             date: None,
             payload: Payload::Bytes {

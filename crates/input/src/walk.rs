@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 pub(crate) enum Found {
     /// A file, with its id: the path relative to the root, `/`-separated.
     File(PathBuf, String),
-    /// A directory that could not be listed, with its id and the reason.
-    Unreadable(String, String),
+    /// A directory that could not be listed, with its path, its id and the
+    /// reason.
+    Unreadable(PathBuf, String, String),
 }
 
 struct Level {
@@ -46,7 +47,7 @@ impl Walk {
             }
             Err(e) => {
                 let msg = format!("cannot list directory {}: {e}", dir.display());
-                self.pending = Some(Found::Unreadable(id.to_string(), msg));
+                self.pending = Some(Found::Unreadable(dir, id.to_string(), msg));
             }
         }
     }

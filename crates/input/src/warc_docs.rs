@@ -161,6 +161,7 @@ fn media_type(content_type: &str) -> String {
 fn error_doc(id: String, url: Option<String>, msg: String) -> RawDoc {
     RawDoc {
         id,
+        origin: None,
         url,
         date: None,
         payload: Payload::Error(DocError(msg)),
@@ -213,6 +214,7 @@ impl<R: BufRead> Iterator for WarcDocs<R> {
             if let Some(payload) = self.payload(&header, block, len) {
                 return Some(RawDoc {
                     id,
+                    origin: None,
                     url,
                     date: None,
                     payload,

@@ -18,6 +18,7 @@ const UKRAINIAN: &str = concat!(
 fn raw(bytes: Vec<u8>, kind: PayloadKind, charset: Option<&str>) -> RawDoc {
     RawDoc {
         id: "t".into(),
+        origin: None,
         url: None,
         date: None,
         payload: Payload::Bytes {
@@ -203,6 +204,7 @@ fn bytes_that_are_no_text_are_refused_by_decode() {
 fn strings_pass_through_and_errors_come_back() {
     let doc = RawDoc {
         id: "x.jsonl:1".into(),
+        origin: None,
         url: Some("https://a.ru".into()),
         date: Some("2025-01-01".into()),
         payload: Payload::Str {

@@ -1,15 +1,20 @@
 //! Putting coded documents into the store: one document at a time inside
 //! transactions of at most `batch` documents, so a killed ingest loses at
-//! most the open batch and leaves a consistent database; a document whose
-//! content hash is already stored under its id is skipped, a changed one
-//! replaces the old (its rows cascade away, its stories are recounted).
+//! most the open batch and leaves a consistent database. A document is
+//! its content (`content_hash`): content already stored is not stored
+//! again, only the place it was read at (`sources`) is added; a place whose
+//! content changed points to the new content, and the old content goes
+//! (its rows cascade away, its stories are recounted) when no place points
+//! to it any more. A document stored with an error is coded again the
+//! next time it is read.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::Path;
 
 use dyad_core::Record;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::sources::{self, Pointed, Source};
 use crate::{neardup, schema, stories};
 
 /// A document ready to store: its record and what the record does not
@@ -19,7 +24,7 @@ pub struct StoredDoc {
     pub record: Record,
     /// The text the record's offsets point into.
     pub text: String,
-    /// `content_hash` of the document as read.
+    /// `content_hash` of the document as read: its identity in the store.
     pub hash: String,
     /// The stems of the kept text's words, in order, space-separated
     /// (search, SimHash).
@@ -29,10 +34,17 @@ pub struct StoredDoc {
 /// What storing a document did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
+    /// New content, read at a new place.
     Added,
-    /// The id was stored with other content: re-coded and replaced.
+    /// A known place now holds other content (new or already stored): it
+    /// points to that, and the old content went if nothing else held it.
     Replaced,
-    /// The same content is stored under this id: nothing to do.
+    /// Content stored with an error, coded again and stored anew.
+    Retried,
+    /// Content already stored, read at a new place: a source was added.
+    NewSource,
+    /// The same content at the same place: nothing but its last sighting
+    /// changed.
     Unchanged,
 }
 
@@ -40,21 +52,46 @@ pub enum Outcome {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
     pub documents: i64,
+    /// The places documents were read at (at least one per document).
+    pub sources: i64,
+    /// Documents stored with an error (coded again when next read).
+    pub errors: i64,
     pub duplicates: i64,
     pub mentions: i64,
     pub events: i64,
     pub stories: i64,
 }
 
-/// FNV-1a 64 of a document's bytes, as 16 hex digits: stable across runs
-/// and builds.
-pub fn content_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// FNV-1a 128 of content, fed in parts, as 32 hex digits: stable across
+/// runs and builds, and with 128 bits no two texts of any real collection
+/// share one (it is the document's identity, not only a change check).
+#[derive(Clone, Copy, Debug)]
+pub struct ContentHasher(u128);
+
+impl Default for ContentHasher {
+    fn default() -> Self {
+        ContentHasher(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d)
     }
-    format!("{h:016x}")
+}
+
+impl ContentHasher {
+    pub fn feed(mut self, bytes: &[u8]) -> Self {
+        // The FNV-128 prime is 2^88 + 0x13b.
+        for &b in bytes {
+            self.0 ^= u128::from(b);
+            self.0 = (self.0 << 88).wrapping_add(self.0.wrapping_mul(0x13b));
+        }
+        self
+    }
+
+    pub fn finish(self) -> String {
+        format!("{:032x}", self.0)
+    }
+}
+
+/// [`ContentHasher`] of one byte string.
+pub fn content_hash(bytes: &[u8]) -> String {
+    ContentHasher::default().feed(bytes).finish()
 }
 
 /// The store, with an ingest batch possibly open.
@@ -114,22 +151,63 @@ impl Store {
         &self.conn
     }
 
-    /// Every stored document id with its content hash, to skip unchanged
-    /// documents before coding them.
-    pub fn known_hashes(&self) -> Result<HashMap<String, String>, String> {
+    /// The content hashes of the documents stored without an error: read
+    /// at any place, such content needs no coding (errored documents are
+    /// coded again).
+    pub fn done_hashes(&self) -> Result<HashSet<String>, String> {
         let mut stmt = self
             .conn
-            .prepare("SELECT doc, hash FROM documents")
+            .prepare("SELECT hash FROM documents WHERE error IS NULL")
             .map_err(|e| e.to_string())?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .query_map([], |r| r.get::<_, String>(0))
             .map_err(|e| e.to_string())?;
         rows.collect::<Result<_, _>>().map_err(|e| e.to_string())
     }
 
-    /// Stores one document (see the module docs); commits when the batch
-    /// is full.
-    pub fn put(&mut self, doc: &StoredDoc, ingested_at: &str) -> Result<Outcome, String> {
+    /// Stores one coded document read at `source` (see the module docs);
+    /// commits when the batch is full.
+    pub fn put(
+        &mut self,
+        doc: &StoredDoc,
+        source: &Source,
+        ingested_at: &str,
+    ) -> Result<Outcome, String> {
+        self.write(|conn, hashes, touched| put_doc(conn, hashes, touched, doc, source, ingested_at))
+            .map_err(|e| format!("{}: cannot store: {e}", source.key))
+    }
+
+    /// Records that content `hash`, stored without an error, was read at
+    /// `source`, without coding it again. `None` (nothing written) when
+    /// that content is not stored so (any more): it must be coded and
+    /// given to [`Store::put`].
+    pub fn put_known(
+        &mut self,
+        hash: &str,
+        source: &Source,
+        ingested_at: &str,
+    ) -> Result<Option<Outcome>, String> {
+        self.write(|conn, hashes, touched| match stored(conn, hash)? {
+            Some((id, false)) => point_source(
+                conn,
+                hashes,
+                touched,
+                source,
+                id,
+                Content::Known,
+                ingested_at,
+            )
+            .map(Some),
+            _ => Ok(None),
+        })
+        .map_err(|e| format!("{}: cannot store: {e}", source.key))
+    }
+
+    /// Runs one document's writes inside the open batch.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Connection, &mut neardup::HashIndex, &mut Vec<i64>) -> rusqlite::Result<T>,
+    ) -> Result<T, String> {
         let hashes = match self.hashes.take() {
             Some(h) => h,
             None => neardup::HashIndex::load(&self.conn)
@@ -141,8 +219,7 @@ impl Store {
                 .execute_batch("BEGIN IMMEDIATE")
                 .map_err(|e| format!("cannot start a transaction: {e}"))?;
         }
-        let outcome = put_doc(&self.conn, hashes, &mut self.touched, doc, ingested_at)
-            .map_err(|e| format!("{}: cannot store: {e}", doc.record.doc))?;
+        let outcome = f(&self.conn, hashes, &mut self.touched).map_err(|e| e.to_string())?;
         self.pending += 1;
         if self.pending >= self.batch {
             self.commit()?;
@@ -183,6 +260,8 @@ pub fn counts(conn: &Connection) -> Result<Counts, String> {
     };
     Ok(Counts {
         documents: n("SELECT count(*) FROM documents")?,
+        sources: n("SELECT count(*) FROM sources")?,
+        errors: n("SELECT count(*) FROM documents WHERE error IS NOT NULL")?,
         duplicates: n("SELECT count(*) FROM documents WHERE dup_of IS NOT NULL")?,
         mentions: n("SELECT coalesce(sum(json_array_length(mentions)), 0) FROM documents")?,
         events: n("SELECT count(*) FROM events")?,
@@ -215,37 +294,98 @@ pub fn source_of(doc: &str, url: Option<&str>) -> Option<String> {
     doc.split_once('/').map(|(dir, _)| dir.to_string())
 }
 
+/// Whether the content is new to the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Content {
+    New,
+    Known,
+    /// Stored with an error before, stored anew now.
+    Retried,
+}
+
+/// The stored document of content `hash`: its id and whether it carries
+/// an error.
+fn stored(conn: &Connection, hash: &str) -> rusqlite::Result<Option<(i64, bool)>> {
+    conn.prepare_cached("SELECT id, error IS NOT NULL FROM documents WHERE hash = ?1")?
+        .query_row([hash], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()
+}
+
 fn put_doc(
     conn: &Connection,
     hashes: &mut neardup::HashIndex,
     touched: &mut Vec<i64>,
     doc: &StoredDoc,
+    source: &Source,
     ingested_at: &str,
 ) -> rusqlite::Result<Outcome> {
-    let r = &doc.record;
-    let existing: Option<(i64, String)> = conn
-        .prepare_cached("SELECT id, hash FROM documents WHERE doc = ?1")?
-        .query_row([&r.doc], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?;
-    let outcome = match existing {
-        Some((_, hash)) if hash == doc.hash => return Ok(Outcome::Unchanged),
-        Some((id, _)) => {
+    let (id, content) = match stored(conn, &doc.hash)? {
+        // Coded meanwhile (the same content read twice in one run):
+        // this coding is not needed.
+        Some((id, false)) => (id, Content::Known),
+        Some((id, true)) => {
+            // Its sources keep pointing to `id` (the foreign key is
+            // deferred), which the new coding takes again.
             touched.extend(delete_doc(conn, hashes, id)?);
-            Outcome::Replaced
+            insert_doc(conn, hashes, touched, doc, Some(id), ingested_at)?;
+            (id, Content::Retried)
         }
-        None => Outcome::Added,
+        None => (
+            insert_doc(conn, hashes, touched, doc, None, ingested_at)?,
+            Content::New,
+        ),
     };
+    point_source(conn, hashes, touched, source, id, content, ingested_at)
+}
+
+/// Points `source` to document `id` and drops the content it pointed to
+/// before if no other place holds it.
+fn point_source(
+    conn: &Connection,
+    hashes: &mut neardup::HashIndex,
+    touched: &mut Vec<i64>,
+    source: &Source,
+    id: i64,
+    content: Content,
+    ingested_at: &str,
+) -> rusqlite::Result<Outcome> {
+    let pointed = sources::point(conn, source, id, ingested_at)?;
+    if let Pointed::Moved(old) = pointed {
+        if sources::is_orphan(conn, old)? {
+            touched.extend(delete_doc(conn, hashes, old)?);
+        }
+    }
+    Ok(match (content, pointed) {
+        (_, Pointed::Moved(_)) => Outcome::Replaced,
+        (Content::Retried, _) => Outcome::Retried,
+        (Content::New, _) => Outcome::Added,
+        (Content::Known, Pointed::New) => Outcome::NewSource,
+        (Content::Known, Pointed::Same) => Outcome::Unchanged,
+    })
+}
+
+/// Inserts a coded document with its events, search row and reprint
+/// link (under `id` when given); returns its id.
+fn insert_doc(
+    conn: &Connection,
+    hashes: &mut neardup::HashIndex,
+    touched: &mut Vec<i64>,
+    doc: &StoredDoc,
+    id: Option<i64>,
+    ingested_at: &str,
+) -> rusqlite::Result<i64> {
+    let r = &doc.record;
     // The original this is a reprint of, looked up before the document
     // itself is stored (0 is no document's id).
     let simhash = neardup::simhash(doc.stems.split(' ').filter(|w| !w.is_empty()));
     let original = match simhash {
-        Some(h) => neardup::find_original(conn, hashes, 0, h)?,
+        Some(h) => neardup::find_original(conn, hashes, id.unwrap_or(0), h)?,
         None => None,
     };
     conn.prepare_cached(
-        "INSERT INTO documents (doc, hash, url, source, lang, title, date, text, blocks, mentions,
+        "INSERT INTO documents (id, doc, hash, url, source, lang, title, date, text, blocks, mentions,
                                 error, simhash, dup_of, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         VALUES (?15, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         r.doc,
@@ -261,7 +401,8 @@ fn put_doc(
         r.error,
         simhash.map(|h| h as i64),
         original,
-        ingested_at
+        ingested_at,
+        id
     ])?;
     let id = conn.last_insert_rowid();
     let events = insert_parts(conn, id, doc)?;
@@ -275,7 +416,7 @@ fn put_doc(
     for e in events {
         touched.push(stories::attach(conn, e)?);
     }
-    Ok(outcome)
+    Ok(id)
 }
 
 /// Deletes a document and its rows, and links its reprints to another
@@ -387,7 +528,13 @@ mod tests {
 
     #[test]
     fn content_hashes_are_stable_and_sources_come_from_urls_or_folders() {
-        assert_eq!(content_hash(b""), "cbf29ce484222325");
+        // The FNV-1a 128 offset basis, and the published hash of "a".
+        assert_eq!(content_hash(b""), "6c62272e07bb014262b821756295c58d");
+        assert_eq!(content_hash(b"a"), "d228cb696f1a8caf78912b704e4a8964");
+        assert_eq!(
+            ContentHasher::default().feed(b"ab").feed(b"c").finish(),
+            content_hash(b"abc")
+        );
         assert_eq!(
             content_hash("Путин".as_bytes()),
             content_hash("Путин".as_bytes())

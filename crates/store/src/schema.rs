@@ -1,21 +1,29 @@
 //! The database schema and opening a store: WAL journal (readers never
 //! block the writer, a killed writer loses at most its open transaction),
 //! foreign keys with cascading deletes (re-coding a document replaces its
-//! rows), and a schema version checked on open.
+//! rows), an application id and a schema version checked before anything
+//! is written (`identify`), and reading on a read-only filesystem.
 
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::identify::{identify, Found};
+
 /// Bumped whenever the tables change; a store of another version is
-/// refused with a clear message rather than misread.
-pub const SCHEMA_VERSION: i64 = 1;
+/// refused with a clear message rather than misread. Version 2: documents
+/// are told apart by their content, and `sources` keeps where each was
+/// read.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// `PRAGMA application_id` of every dyad store: "dyad" in ASCII.
+pub const APPLICATION_ID: u32 = 0x6479_6164;
 
 pub const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS documents (
     id          INTEGER PRIMARY KEY,
-    doc         TEXT NOT NULL UNIQUE,   -- the record's `doc` id
-    hash        TEXT NOT NULL,          -- FNV-1a 64 of the text as read, hex
+    doc         TEXT NOT NULL,          -- the record's `doc` id where it was first read
+    hash        TEXT NOT NULL UNIQUE,   -- its identity: `content_hash` of the content as read
     url         TEXT,
     source      TEXT,                   -- URL host, else the document's top folder
     lang        TEXT,
@@ -31,6 +39,23 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at TEXT NOT NULL           -- RFC 3339, UTC
 );
 CREATE INDEX IF NOT EXISTS documents_dup_of ON documents(dup_of);
+CREATE INDEX IF NOT EXISTS documents_doc ON documents(doc);
+
+-- Where each document was read: one row per place, pointing to the
+-- content last read there. The key is unique across arguments and runs.
+-- Deferred, so that a document re-coded after an error can be deleted and
+-- stored again under its id while its sources wait.
+CREATE TABLE IF NOT EXISTS sources (
+    id         INTEGER PRIMARY KEY,
+    source     TEXT NOT NULL UNIQUE,    -- canonical absolute path (`#N`: the N-th document
+                                        -- of a WARC or JSON Lines file), else URL, else id
+    doc_id     INTEGER NOT NULL REFERENCES documents(id) DEFERRABLE INITIALLY DEFERRED,
+    doc        TEXT NOT NULL,           -- the record's `doc` id as read there
+    url        TEXT,
+    first_seen TEXT NOT NULL,           -- RFC 3339, UTC
+    last_seen  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_doc ON sources(doc_id);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 
 CREATE TABLE IF NOT EXISTS stories (
@@ -93,41 +118,112 @@ CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(stems, content='', content
     tokenize='ascii');
 "#;
 
-/// Opens (creating when missing) the store at `path`.
+/// Opens (creating when missing or empty) the store at `path`. Anything
+/// else there (another application's database, an older store) is refused
+/// before a byte of it is written.
 pub fn open(path: &Path) -> Result<Connection, String> {
+    let found = identify(path)?;
     let conn =
         Connection::open(path).map_err(|e| format!("{}: cannot open: {e}", path.display()))?;
-    prepare(&conn).map_err(|e| format!("{}: {e}", path.display()))?;
+    prepare(&conn, found).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(conn)
 }
 
 /// An in-memory store (tests).
 pub fn open_in_memory() -> Result<Connection, String> {
     let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
-    prepare(&conn)?;
+    prepare(&conn, Found::Nothing)?;
     Ok(conn)
 }
 
-/// An existing store opened read-only (`dyad serve`): refused with a
-/// clear message when the file is missing or not a dyad store of this
-/// version. Waits on a writer's lock as [`open`] does.
+/// An existing store opened read-only (`dyad query`, `dyad serve`):
+/// refused with a clear message when the file is missing or not a dyad
+/// store of this version. Waits on a writer's lock as [`open`] does. On a
+/// read-only filesystem, where SQLite cannot create the `-shm` file a WAL
+/// database is read with, a store without a pending write-ahead log is
+/// read as immutable.
 pub fn open_read_only(path: &Path) -> Result<Connection, String> {
     must_exist(path)?;
+    if identify(path)? != Found::Store {
+        return Err(format!(
+            "{}: not a dyad store (an empty file)",
+            path.display()
+        ));
+    }
+    let shown = path.display();
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| format!("{}: cannot open: {e}", path.display()))?;
-    match stored_version(&conn).map_err(|e| format!("{}: {e}", path.display()))? {
-        0 => Err(format!(
-            "{}: not a dyad store (no tables of dyad's)",
-            path.display()
-        )),
-        _ => {
-            wait_on_writers(&conn)?;
-            Ok(conn)
+    .map_err(|e| format!("{shown}: cannot open: {e}"))?;
+    wait_on_writers(&conn)?;
+    let Err(e) = readable(&conn) else {
+        return Ok(conn);
+    };
+    if pending_log(path) {
+        return Err(format!(
+            "{shown}: cannot read: {e} (its write-ahead log {shown}-wal needs a -shm file beside it; if the directory is read-only, copy the store, -wal included, to a writable one)"
+        ));
+    }
+    let conn = open_immutable(path).map_err(|e2| format!("{shown}: cannot read: {e}; {e2}"))?;
+    readable(&conn).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    Ok(conn)
+}
+
+/// An existing store opened to be read by one command (`dyad query`,
+/// `search`, `export`): read-write when it can be, so that closing it
+/// folds its write-ahead log back and leaves no `-wal` or `-shm` file
+/// (a read-only connection cannot), else as [`open_read_only`]. Refused as
+/// that one refuses; nothing is written either way.
+pub fn open_for_reading(path: &Path) -> Result<Connection, String> {
+    must_exist(path)?;
+    if identify(path)? == Found::Store {
+        let writable = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        );
+        if let Ok(conn) = writable {
+            if wait_on_writers(&conn).is_ok() && readable(&conn).is_ok() {
+                return Ok(conn);
+            }
         }
     }
+    open_read_only(path)
+}
+
+/// Whether the store can be read: the first read is where SQLite opens
+/// (or fails to create) the WAL index.
+fn readable(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+}
+
+/// Whether `path` has a write-ahead log with commits not yet copied into
+/// the database: reading it as immutable would miss them.
+fn pending_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
+/// The store read as a file nobody changes (`immutable=1`): no locks, no
+/// `-shm`, so it reads on a read-only filesystem.
+fn open_immutable(path: &Path) -> rusqlite::Result<Connection> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for &b in absolute.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )
 }
 
 /// Reading never creates a store: `path` must be a file.
@@ -142,20 +238,6 @@ pub fn must_exist(path: &Path) -> Result<(), String> {
     ))
 }
 
-/// The store's schema version: 0 for a new (empty) database, else
-/// [`SCHEMA_VERSION`]; any other version is an error.
-fn stored_version(conn: &Connection) -> Result<i64, String> {
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| format!("not a dyad store: {e}"))?;
-    if version != 0 && version != SCHEMA_VERSION {
-        return Err(format!(
-            "store schema version {version}, this dyad reads version {SCHEMA_VERSION}"
-        ));
-    }
-    Ok(version)
-}
-
 /// Another process may be writing (an ingest while a query runs): wait
 /// for its transaction instead of failing at once.
 fn wait_on_writers(conn: &Connection) -> Result<(), String> {
@@ -163,8 +245,7 @@ fn wait_on_writers(conn: &Connection) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-fn prepare(conn: &Connection) -> Result<(), String> {
-    let version = stored_version(conn)?;
+fn prepare(conn: &Connection, found: Found) -> Result<(), String> {
     // Plans stay as prepared: without this, SQLite re-prepares a cached
     // statement whenever a bound value might change its plan (the bundled
     // build has STAT4), which costs ingest several percent.
@@ -176,15 +257,23 @@ fn prepare(conn: &Connection) -> Result<(), String> {
     wait_on_writers(conn)?;
     conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
         .map_err(|e| e.to_string())?;
-    if version == SCHEMA_VERSION {
+    if found == Found::Store {
         // An existing store: opening it writes nothing.
         return Ok(());
     }
+    // The tables, the application id and the version are written in one
+    // transaction before WAL is switched on, so the file's own header
+    // marks it as a dyad store from the first moment (`identify` reads
+    // the header, not the log).
+    conn.execute_batch(&format!(
+        "BEGIN;
+         {SCHEMA}
+         PRAGMA application_id={APPLICATION_ID};
+         PRAGMA user_version={SCHEMA_VERSION};
+         COMMIT;"
+    ))
+    .map_err(|e| format!("cannot create the tables: {e}"))?;
     conn.execute_batch("PRAGMA journal_mode=WAL;")
-        .map_err(|e| e.to_string())?;
-    conn.execute_batch(SCHEMA)
-        .map_err(|e| format!("cannot create the tables: {e}"))?;
-    conn.execute_batch(&format!("PRAGMA user_version={SCHEMA_VERSION}"))
         .map_err(|e| e.to_string())?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use dyad_core::Span;
 use dyad_nlp::{analyse, detect_language, TokenKind};
 use dyad_store::neardup::{find_original, hamming, simhash, HashIndex, MAX_DISTANCE, MIN_SHINGLES};
-use dyad_store::schema;
+use dyad_store::{content_hash, schema};
 
 const CORPUS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -247,15 +247,23 @@ const OTHERS: &[&str] = &[
 ];
 
 /// Stores `name` as the next document the way ingest does (find its
-/// original, then add its hash); returns its id and original.
+/// original, then add its hash); returns its id and original. Its content
+/// hash is made of its name: some reprints here are byte-identical files,
+/// which ingest keeps as one document, and this is about SimHash links.
 fn store(conn: &rusqlite::Connection, index: &mut HashIndex, name: &str) -> (i64, Option<i64>) {
     let text = read(name);
     let h = hash(&text).expect("long enough to judge");
     let original = find_original(conn, index, 0, h).expect("find_original");
     conn.execute(
         "INSERT INTO documents (doc, hash, text, simhash, dup_of, ingested_at)
-         VALUES (?1, '', ?2, ?3, ?4, '2024-01-01T00:00:00Z')",
-        rusqlite::params![name, text, h as i64, original],
+         VALUES (?1, ?2, ?3, ?4, ?5, '2024-01-01T00:00:00Z')",
+        rusqlite::params![
+            name,
+            content_hash(name.as_bytes()),
+            text,
+            h as i64,
+            original
+        ],
     )
     .expect("insert");
     let id = conn.last_insert_rowid();

@@ -65,6 +65,7 @@ mod tests {
             .iter()
             .map(|id| RawDoc {
                 id: id.to_string(),
+                origin: None,
                 url: None,
                 date: None,
                 payload: Payload::Str {

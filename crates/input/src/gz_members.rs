@@ -136,12 +136,39 @@ impl Damage {
         };
         io::Error::new(
             io::ErrorKind::InvalidData,
-            format!(
-                "corrupt gzip member at byte {} ({}); {then}",
-                self.start, self.why
-            ),
+            DamageReport {
+                message: format!(
+                    "corrupt gzip member at byte {} ({}); {then}",
+                    self.start, self.why
+                ),
+                resumed: resumed_at.is_some(),
+            },
         )
     }
+}
+
+/// The error a damaged stretch is reported with: its message, and whether
+/// reading goes on after it (`resumes_after`).
+#[derive(Debug)]
+struct DamageReport {
+    message: String,
+    resumed: bool,
+}
+
+impl std::fmt::Display for DamageReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DamageReport {}
+
+/// Whether a read error is a damaged gzip stretch that reading went on
+/// after (the next read gives the next good member's bytes).
+pub(crate) fn resumes_after(e: &io::Error) -> bool {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<DamageReport>())
+        .is_some_and(|d| d.resumed)
 }
 
 /// The decompressed bytes of a stream of gzip members, resuming after

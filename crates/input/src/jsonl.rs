@@ -174,7 +174,9 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
                 Ok(Line::Read) => return Some(self.doc_of_line()),
                 Ok(Line::TooLong(n)) => Payload::Error(too_large(Some(n), self.limit)),
                 Err(e) => {
-                    self.done = true;
+                    // After a damaged gzip member the lines go on with the
+                    // next good member; the line the damage cut is lost.
+                    self.done = !crate::gz_members::resumes_after(&e);
                     Payload::Error(DocError(io_message(&e, self.layer)))
                 }
             };

@@ -103,6 +103,42 @@ fn gzipped_jsonl_streams() {
     assert_eq!(bytes_of(&docs[2]), seed(2).as_bytes());
 }
 
+/// A feed gzipped a line per member (as concatenated `.gz` files are) with
+/// one byte flipped inside the second member: that line is one error, and
+/// the lines after it are read (before, the feed ended at the damage).
+#[test]
+fn a_corrupt_member_of_a_gzipped_feed_costs_only_its_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("feed.jsonl.gz");
+    let mut members: Vec<Vec<u8>> = (0..4)
+        .map(|i| gzip(format!("{{\"text\": {}}}\n", json(&seed(i))).as_bytes()))
+        .collect();
+    let m = members[1].len();
+    members[1][m / 2] ^= 0xFF;
+    fs::write(&path, members.concat()).unwrap();
+    let docs: Vec<RawDoc> = documents(&[path], &InputOptions::default()).collect();
+    assert_eq!(
+        ids(&docs),
+        [
+            "feed.jsonl.gz:1",
+            "feed.jsonl.gz:2",
+            "feed.jsonl.gz:3",
+            "feed.jsonl.gz:4"
+        ]
+    );
+    let Payload::Error(e) = &docs[1].payload else {
+        panic!("the damaged line should be an error: {:?}", docs[1].payload)
+    };
+    assert!(
+        e.0.contains("reading resumed at the next member"),
+        "{}",
+        e.0
+    );
+    for i in [0, 2, 3] {
+        assert_eq!(bytes_of(&docs[i]), seed(i).as_bytes());
+    }
+}
+
 #[test]
 fn twenty_thousand_lines_are_consumed_one_by_one() {
     let tmp = tempfile::tempdir().unwrap();

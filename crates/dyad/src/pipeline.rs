@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use dyad_actors::{Dictionary, Sources};
 use dyad_core::deadline::{self, Overrun};
-use dyad_core::{Article, Event, LoadError, Mention, RawDoc, Record};
+use dyad_core::{Article, BlockKind, Event, LoadError, Mention, RawDoc, Record};
 use dyad_events::{Coder, Explanation, Lexicon};
 use dyad_nlp::{Analysed, Lang, TokenKind};
 use dyad_store::StoredDoc;
@@ -145,7 +145,8 @@ impl Pipeline {
             raw,
             |doc| StoredDoc {
                 record: doc.record(&self.code(&doc)),
-                stems: doc.stems(),
+                stems: doc.stems(|_| true),
+                title_stems: doc.stems(|kind| kind == BlockKind::Title),
                 text: doc.article.text,
                 hash,
             },
@@ -154,6 +155,7 @@ impl Pipeline {
                 text: String::new(),
                 hash: failed_hash,
                 stems: String::new(),
+                title_stems: String::new(),
             },
         )
     }
@@ -257,15 +259,23 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 }
 
 impl ReadDoc {
-    /// The plain (not name-guarded) stems of the kept words, space-separated.
-    fn stems(&self) -> String {
+    /// The plain (not name-guarded) stems of the words in the kept blocks
+    /// whose kind passes `keep`, space-separated.
+    fn stems(&self, keep: impl Fn(BlockKind) -> bool) -> String {
         let mut out = String::with_capacity(self.analysed.tokens.len() * 8);
-        for t in self
+        let words = self
             .analysed
-            .tokens
+            .sentences
             .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-        {
+            .filter(|s| {
+                self.article
+                    .blocks
+                    .get(s.block)
+                    .is_some_and(|b| keep(b.kind))
+            })
+            .flat_map(|s| &self.analysed.tokens[s.tokens.clone()])
+            .filter(|t| t.kind == TokenKind::Word);
+        for t in words {
             if !out.is_empty() {
                 out.push(' ');
             }

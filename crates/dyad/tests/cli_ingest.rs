@@ -252,3 +252,39 @@ fn query_search_and_export_read_the_ingested_examples() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such store"));
     assert!(!missing.exists());
 }
+
+/// Search ranks by relevance on real articles: among the Russian slavicner
+/// articles and the seed pages, those whose title names Putin come first
+/// for "переговоры Путин" (stored first are Brexit articles that mention
+/// both words in passing).
+#[test]
+fn search_puts_the_articles_about_the_words_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ru.db");
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    let ru = format!("{SHARED}/corpus/slavicner/ru");
+    ingest(&db, &[&ru, examples]);
+    let db = db.to_str().unwrap();
+    let out = dyad(&["search", "--db", db, "--limit", "3", "переговоры", "Путин"]);
+    let hits = String::from_utf8_lossy(&out.stdout);
+    let titles: Vec<&str> = hits.lines().filter_map(|l| l.split('\t').nth(1)).collect();
+    assert_eq!(titles.len(), 3, "{hits}");
+    for title in &titles {
+        assert!(
+            title.contains("Путин"),
+            "a hit without Putin in its title: {hits}"
+        );
+    }
+    // Every hit holds both words, in any form.
+    let all = dyad(&[
+        "search",
+        "--db",
+        db,
+        "--limit",
+        "1000",
+        "переговоры",
+        "Путин",
+    ]);
+    let n = String::from_utf8_lossy(&all.stdout).lines().count();
+    assert!(n > 10, "{n} hits");
+}

@@ -29,6 +29,9 @@ pub struct StoredDoc {
     /// The stems of the kept text's words, in order, space-separated
     /// (search, SimHash).
     pub stems: String,
+    /// The stems of the title's words, the same way (search ranks a match
+    /// in the title higher).
+    pub title_stems: String,
 }
 
 /// What storing a document did.
@@ -130,7 +133,7 @@ impl Store {
         conn.execute_batch(
             "PRAGMA cache_size = -65536;
              PRAGMA wal_autocheckpoint = 10000;
-             CREATE TEMP TABLE IF NOT EXISTS fts_pending (rowid INTEGER PRIMARY KEY, stems TEXT NOT NULL)",
+             CREATE TEMP TABLE IF NOT EXISTS fts_pending (rowid INTEGER PRIMARY KEY, title TEXT NOT NULL, stems TEXT NOT NULL)",
         )
         .map_err(|e| e.to_string())?;
         Ok(Store {
@@ -238,7 +241,7 @@ impl Store {
             self.touched.clear();
             self.conn
                 .execute_batch(
-                    "INSERT INTO doc_fts (rowid, stems) SELECT rowid, stems FROM temp.fts_pending;
+                    "INSERT INTO doc_fts (rowid, title, stems) SELECT rowid, title, stems FROM temp.fts_pending;
                      DELETE FROM temp.fts_pending;
                      COMMIT",
                 )
@@ -410,8 +413,10 @@ fn insert_doc(
         hashes.insert(id, h);
     }
     if !doc.stems.is_empty() {
-        conn.prepare_cached("INSERT INTO temp.fts_pending (rowid, stems) VALUES (?1, ?2)")?
-            .execute(params![id, doc.stems])?;
+        conn.prepare_cached(
+            "INSERT INTO temp.fts_pending (rowid, title, stems) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, doc.title_stems, doc.stems])?;
     }
     for e in events {
         touched.push(stories::attach(conn, e)?);

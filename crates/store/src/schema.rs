@@ -109,13 +109,15 @@ CREATE INDEX IF NOT EXISTS event_parties_code ON event_parties(code, side);
 CREATE INDEX IF NOT EXISTS event_parties_event ON event_parties(event_id);
 
 
--- Full-text search over the stems of the kept text (rowid = documents.id);
--- `detail=none`: words are matched, not phrases. Stems are already lower
--- case and normalised and separated by spaces, so the plain `ascii`
+-- Full-text search over the stems of the title and of the kept text
+-- (rowid = documents.id), ranked by bm25 with the title weighted up
+-- (`search`). A plain FTS5 table with the default detail: every option it
+-- uses is older than SQLite 3.9, so the SQLite that Debian and Python ship
+-- reads it (the contentless-delete option needs 3.43). Stems are already
+-- lower case and normalised and separated by spaces, so the plain `ascii`
 -- tokenizer (non-ASCII letters are word characters) splits them as well as
 -- `unicode61` would, for a fraction of the cost.
-CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(stems, content='', contentless_delete=1, detail=none,
-    tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(title, stems, tokenize='ascii');
 "#;
 
 /// Opens (creating when missing or empty) the store at `path`. Anything

@@ -64,9 +64,15 @@ pub struct SearchHit {
     pub events: i64,
 }
 
+/// How much more a word counts in the title than in the text, in bm25.
+pub const TITLE_WEIGHT: f64 = 4.0;
+
 /// The documents whose text matches every word of `query` (in any
-/// inflected form), best first (FTS5 rank), at most `limit` after skipping
-/// `offset`. A query with no word finds nothing.
+/// inflected form), best match first (bm25 over the stems: words that are
+/// rare in the store and frequent in the document count most, a match in
+/// the title `TITLE_WEIGHT` times a match in the text, long texts less),
+/// at most `limit` after skipping `offset`. A query with no word finds
+/// nothing.
 pub fn search_page(
     conn: &Connection,
     query: &str,
@@ -82,9 +88,9 @@ pub fn search_page(
         "SELECT d.id, d.doc, d.title, d.lang, d.date, d.url, \
                 (SELECT count(*) FROM events e WHERE e.doc_id = d.id) \
          FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid \
-         WHERE doc_fts MATCH ?1 ORDER BY doc_fts.rank, d.id LIMIT ?2 OFFSET ?3",
+         WHERE doc_fts MATCH ?1 ORDER BY bm25(doc_fts, ?4, 1.0), d.id LIMIT ?2 OFFSET ?3",
     )?;
-    let rows = stmt.query_map(params![expr, limit, offset], |r| {
+    let rows = stmt.query_map(params![expr, limit, offset, TITLE_WEIGHT], |r| {
         Ok(SearchHit {
             id: r.get(0)?,
             doc: r.get(1)?,

@@ -58,6 +58,7 @@ fn doc(id: &str, url: &str, words: Vec<String>, events: Vec<OutEvent>) -> Stored
         },
         hash: content_hash(text.as_bytes()),
         stems: text.clone(),
+        title_stems: String::new(),
         text,
     }
 }

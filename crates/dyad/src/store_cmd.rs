@@ -45,12 +45,22 @@ pub struct FilterArgs {
     /// Words the article must contain, in any inflected form.
     #[arg(long)]
     pub text: Option<String>,
-    /// At most this many events (query default 100; exports: all).
-    #[arg(long)]
+    /// At most this many events, or `all` (query default 100; exports:
+    /// all).
+    #[arg(long, value_name = "N|all", value_parser = parse_limit)]
     pub limit: Option<usize>,
     /// Skip this many first (paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+}
+
+/// A number of events, or `all` (no limit).
+fn parse_limit(s: &str) -> Result<usize, String> {
+    if s.eq_ignore_ascii_case("all") {
+        return Ok(usize::MAX);
+    }
+    s.parse()
+        .map_err(|_| format!("{s:?} is neither a number of events nor `all`"))
 }
 
 impl FilterArgs {
@@ -96,24 +106,59 @@ pub fn query(args: &FilterArgs, json: bool) -> ExitCode {
         Ok(x) => x,
         Err(e) => return fail("query", e),
     };
-    let rows = match query::events(&store, &filter) {
+    let (rows, total) = match query::events(&store, &filter)
+        .and_then(|rows| Ok((rows, query::count_events(&store, &filter)?)))
+    {
         Ok(r) => r,
         Err(e) => return fail("query", e),
     };
+    let shown = showing(filter.offset, rows.len(), total);
     let mut out = std::io::stdout().lock();
     let written = if json {
+        // The lines stay pure JSON; a cut selection is said on stderr.
+        if rows.len() + filter.offset < total {
+            eprintln!("dyad query: {shown}");
+        }
         rows.iter().try_for_each(|r| {
             let line = serde_json::to_string(r).map_err(std::io::Error::other)?;
             writeln!(out, "{line}")
         })
     } else {
-        write!(out, "{}", query::render_table(&rows))
+        write!(out, "{}", query::render_table(&rows)).and_then(|()| writeln!(out, "{shown}"))
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail("query", e),
     }
+}
+
+/// "showing 1–100 of 1,669 events", with how to see the rest when some
+/// are not shown.
+fn showing(offset: usize, shown: usize, total: usize) -> String {
+    let range = if shown == 0 {
+        "none".to_string()
+    } else {
+        format!("{}–{}", thousands(offset + 1), thousands(offset + shown))
+    };
+    let mut s = format!("showing {range} of {} events", thousands(total));
+    if offset + shown < total {
+        s.push_str(" (--limit N or --limit all for more, --offset to page)");
+    }
+    s
+}
+
+/// `n` with a comma every three digits.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `dyad search`: articles containing the words, in any inflected form.
@@ -204,4 +249,26 @@ fn parquet(_: &Connection, _: &EventFilter, _: Option<&PathBuf>) -> ExitCode {
         "export",
         "this dyad was built without Parquet; rebuild with `cargo build --release --features parquet`",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands_and_the_rest_is_pointed_to() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_669), "1,669");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(
+            showing(0, 100, 1_669),
+            "showing 1–100 of 1,669 events (--limit N or --limit all for more, --offset to page)"
+        );
+        assert_eq!(showing(0, 5, 5), "showing 1–5 of 5 events");
+        assert_eq!(showing(10, 0, 5), "showing none of 5 events");
+        assert_eq!(parse_limit("ALL"), Ok(usize::MAX));
+        assert_eq!(parse_limit("7"), Ok(7));
+        assert!(parse_limit("-1").is_err());
+    }
 }

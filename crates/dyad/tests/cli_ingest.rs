@@ -288,3 +288,78 @@ fn search_puts_the_articles_about_the_words_first() {
     let n = String::from_utf8_lossy(&all.stdout).lines().count();
     assert!(n > 10, "{n} hits");
 }
+
+/// `dyad query` says how much of the selection it shows and how to get the
+/// rest, shows event and document ids, and takes `--limit all`.
+#[test]
+fn query_says_what_it_shows_of_how_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ex.db");
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    ingest(&db, &[examples]);
+    let db = db.to_str().unwrap();
+    let json = dyad(&["query", "--db", db, "--json", "--limit", "all"]);
+    let total = String::from_utf8_lossy(&json.stdout).lines().count();
+    assert!(total > 3, "{total} events");
+    assert!(
+        json.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+
+    // Two of them: the table says so, and how to see the rest.
+    let out = dyad(&["query", "--db", db, "--limit", "2"]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    let last = table.lines().last().unwrap();
+    assert_eq!(
+        last,
+        format!(
+            "showing 1–2 of {total} events (--limit N or --limit all for more, --offset to page)"
+        )
+    );
+    let header = table.lines().next().unwrap();
+    assert!(
+        header.trim_start().starts_with("event") && header.contains("doc"),
+        "{header}"
+    );
+    // Each row starts with its event id and its document's row id.
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&json.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let row = table.lines().nth(2).unwrap();
+    let ids: Vec<&str> = row.split_whitespace().take(2).collect();
+    assert_eq!(
+        ids,
+        [first["id"].to_string(), first["doc_id"].to_string()],
+        "{row}"
+    );
+
+    // Paging, and all of them.
+    let out = dyad(&["query", "--db", db, "--limit", "2", "--offset", "2"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(&format!("showing 3–4 of {total} events"))
+    );
+    let out = dyad(&["query", "--db", db, "--limit", "all"]);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(table.lines().count(), total + 3, "{table}");
+    assert_eq!(
+        table.lines().last().unwrap(),
+        format!("showing 1–{total} of {total} events")
+    );
+
+    // JSON Lines stay pure; a cut selection is said on stderr.
+    let out = dyad(&["query", "--db", db, "--json", "--limit", "1"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("showing 1–1 of {total} events"))
+    );
+
+    // A limit that is neither a number nor `all` is refused.
+    let out = dyad(&["query", "--db", db, "--limit", "lots"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("neither a number of events nor `all`"));
+}

@@ -436,6 +436,7 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
 }
 
 /// Column widths of the table, in characters.
+const W_ID: usize = 6;
 const W_DATE: usize = 10;
 const W_TYPE: usize = 9;
 const W_PARTIES: usize = 22;
@@ -443,11 +444,13 @@ const W_SCORE: usize = 5;
 const W_ARTICLES: usize = 4;
 const W_EVIDENCE: usize = 64;
 
-/// A fixed-width table of `rows`: date, type, actors → recipients (↔ for a
-/// symmetric event), score, articles of its story, evidence cut to fit.
-/// Widths count characters, so Cyrillic lines up like Latin.
+/// A fixed-width table of `rows`: event id, document id (the row ids of
+/// `/api/documents/{id}` and the exports), date, type, actors → recipients
+/// (↔ for a symmetric event), score, articles of its story, evidence cut
+/// to fit. Widths count characters, so Cyrillic lines up like Latin.
 pub fn render_table(rows: &[EventRow]) -> String {
     let mut out = String::new();
+    out.push_str(&format!("{:>W_ID$}  {:>W_ID$}  ", "event", "doc"));
     out.push_str(&cell("date", W_DATE));
     out.push_str("  ");
     out.push_str(&cell("type", W_TYPE));
@@ -458,7 +461,8 @@ pub fn render_table(rows: &[EventRow]) -> String {
         "score", "arts"
     ));
     out.push_str("evidence\n");
-    let rule = W_DATE + W_TYPE + W_PARTIES + W_SCORE + W_ARTICLES + 5 * 2 + W_EVIDENCE;
+    let rule =
+        2 * (W_ID + 2) + W_DATE + W_TYPE + W_PARTIES + W_SCORE + W_ARTICLES + 5 * 2 + W_EVIDENCE;
     out.push_str(&"─".repeat(rule));
     out.push('\n');
     for row in rows {
@@ -478,6 +482,7 @@ pub fn render_table(rows: &[EventRow]) -> String {
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .collect();
+        out.push_str(&format!("{:>W_ID$}  {:>W_ID$}  ", row.id, row.doc_id));
         out.push_str(&cell(row.date.as_deref().unwrap_or("-"), W_DATE));
         out.push_str("  ");
         out.push_str(&cell(&row.kind, W_TYPE));

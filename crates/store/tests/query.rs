@@ -558,7 +558,13 @@ fn the_table_aligns_cyrillic_by_characters_and_cuts_long_evidence() {
     let table = render_table(&rows);
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), rows.len() + 2, "{table}");
-    assert!(lines[0].starts_with("date"));
+    // Event and document ids first, then the date.
+    let head: Vec<&str> = lines[0].split_whitespace().take(3).collect();
+    assert_eq!(head, ["event", "doc", "date"], "{table}");
+    for (line, row) in lines[2..].iter().zip(&rows) {
+        let ids: Vec<&str> = line.split_whitespace().take(2).collect();
+        assert_eq!(ids, [row.id.to_string(), row.doc_id.to_string()], "{line}");
+    }
     // The score column starts at the same character in every row, after
     // Cyrillic and Latin cells alike.
     let at = lines[0]

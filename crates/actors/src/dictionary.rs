@@ -208,7 +208,7 @@ fn slot(lang: Option<Lang>) -> usize {
 /// The actor dictionary.
 pub struct Dictionary {
     pub(crate) actors: Vec<Actor>,
-    names: Vec<(u32, NameDef)>,
+    pub(crate) names: Vec<(u32, NameDef)>,
     pub(crate) connectors: Connectors,
     matchers: [OnceLock<Matcher>; LANG_SLOTS],
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use dyad_input::{InputFormat, InputOptions};
 
+use crate::actors_cmd;
 use crate::bench::{self, BenchArgs};
 use crate::eval_cmd::{self, EvalArgs};
 use crate::ingest_cmd::{self, IngestArgs};
@@ -87,6 +88,17 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
         /// One JSON object per event instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Look the actor dictionary up: by any name form in any language,
+    /// inflected or not ("путин", "Путину", "Erdogan"), by id or by code;
+    /// each actor with its id, kind, code, English name and dated offices.
+    /// Without TEXT, every actor.
+    Actors {
+        /// A name, an id or a code.
+        text: Vec<String>,
+        /// One JSON object per actor instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -177,6 +189,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Ingest(args) => ingest_cmd::run(&args),
         Command::Query { filter, json } => store_cmd::query(&filter, json),
+        Command::Actors { text, json } => actors_cmd::run(&text.join(" "), json),
         Command::Search { words, db, limit } => store_cmd::search(&db, &words.join(" "), limit),
         Command::Export {
             format,

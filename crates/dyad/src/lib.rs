@@ -7,6 +7,7 @@
 //! The binary (`main.rs`) only parses arguments and calls in here, so the
 //! tests drive the same code users run.
 
+pub mod actors_cmd;
 pub mod bench;
 pub mod cli;
 pub mod eval_cmd;

@@ -15,12 +15,13 @@ pub struct FilterArgs {
     /// The SQLite store.
     #[arg(long, default_value = "dyad.db", value_name = "FILE")]
     pub db: PathBuf,
-    /// An actor on either side: a dictionary id (PUTIN_VLADIMIR) or a
-    /// country or organisation code (RUS, EU).
+    /// An actor on either side: a dictionary id (PUTIN_VLADIMIR), a
+    /// country or organisation code (RUS, EU) or a name in any language
+    /// and form (Putin, Путину); see `dyad actors`.
     #[arg(long)]
     pub actor: Option<String>,
-    /// Two actors on opposite sides, `A,B` (either direction unless
-    /// --directed).
+    /// Two actors on opposite sides, `A,B`, each an id, a code or a name
+    /// (either direction unless --directed).
     #[arg(long, value_name = "A,B")]
     pub dyad: Option<String>,
     /// With --dyad: only A acting on B.
@@ -65,15 +66,35 @@ fn parse_limit(s: &str) -> Result<usize, String> {
 
 impl FilterArgs {
     fn filter(&self) -> Result<EventFilter, String> {
+        // Names become ids; an unknown value is an error, not an empty
+        // answer. The dictionary is read only when a filter needs it.
+        let dict = if self.actor.is_some() || self.dyad.is_some() {
+            Some(crate::actors_cmd::dictionary()?)
+        } else {
+            None
+        };
+        let resolve = |what: &str, v: &str| {
+            dict.as_ref()
+                .expect("read above")
+                .resolve(v)
+                .map_err(|e| format!("--{what}: {e}"))
+        };
+        let actor = match &self.actor {
+            None => None,
+            Some(a) => Some(resolve("actor", a)?),
+        };
         let dyad = match &self.dyad {
             None => None,
-            Some(d) => Some(query::parse_dyad(d).map_err(|e| format!("--{e}"))?),
+            Some(d) => {
+                let (a, b) = query::parse_dyad(d).map_err(|e| format!("--{e}"))?;
+                Some((resolve("dyad", &a)?, resolve("dyad", &b)?))
+            }
         };
         if self.directed && dyad.is_none() {
             return Err("--directed needs --dyad A,B".into());
         }
         Ok(EventFilter {
-            actor: self.actor.clone(),
+            actor,
             dyad,
             directed: self.directed,
             kind: self.kind.clone(),

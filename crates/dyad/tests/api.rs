@@ -298,6 +298,10 @@ async fn bad_parameters_are_400_with_a_message_naming_them() {
         ("/api/documents/abc", "abc"),
         ("/api/search", "'q'"),
         ("/api/search?q=%2A%2A", "no word"),
+        // An actor nothing in the dictionary matches, by id, code or name.
+        ("/api/events?actor=XXX", "unknown actor \"XXX\""),
+        ("/api/events?dyad=RUS,Putn", "PUTIN_VLADIMIR"),
+        ("/api/graph?actor=Nobody%20Atall", "unknown actor"),
     ] {
         let (status, body) = get(uri).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
@@ -305,6 +309,20 @@ async fn bad_parameters_are_400_with_a_message_naming_them() {
             .as_str()
             .unwrap_or_else(|| panic!("{uri}: {body}"));
         assert!(msg.contains(needle), "{uri}: {msg}");
+    }
+}
+
+/// Filters take actors by name as the command line does: a name in any
+/// language and form gives what its id gives.
+#[tokio::test]
+async fn actor_filters_take_names() {
+    let (status, by_id) = get("/api/events?actor=PUTIN_VLADIMIR").await;
+    assert_eq!(status, StatusCode::OK, "{by_id}");
+    assert!(by_id["total"].as_u64().unwrap() > 0, "{by_id}");
+    for name in ["Putin", "%D0%9F%D1%83%D1%82%D0%B8%D0%BD%D1%83"] {
+        let (status, by_name) = get(&format!("/api/events?actor={name}")).await;
+        assert_eq!(status, StatusCode::OK, "{by_name}");
+        assert_eq!(by_name, by_id, "{name}");
     }
 }
 

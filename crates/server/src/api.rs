@@ -56,7 +56,7 @@ async fn events_handler(State(state): State<AppState>, RawQuery(q): RawQuery) ->
     let filter = EventFilter {
         limit: Some(limit),
         offset,
-        ..p.dyad_filter()?
+        ..p.dyad_filter(&|v: &str| state.resolve_actor(v))?
     };
     let v = state
         .with_conn(move |conn| {
@@ -71,7 +71,7 @@ async fn events_handler(State(state): State<AppState>, RawQuery(q): RawQuery) ->
 async fn actors_handler(State(state): State<AppState>, RawQuery(q): RawQuery) -> ApiResult {
     let p = Params::parse(q.as_deref(), &with_filters(&["limit"]))?;
     let limit = p.number("limit", 100, 1, MAX_PAGE)?;
-    let filter = p.dyad_filter()?;
+    let filter = p.dyad_filter(&|v: &str| state.resolve_actor(v))?;
     let v = state
         .with_conn(move |conn| {
             let actors = tallies::actors(conn, &filter, limit).map_err(ApiError::internal)?;
@@ -89,7 +89,7 @@ async fn timeline_handler(State(state): State<AppState>, RawQuery(q): RawQuery) 
             .ok_or_else(|| ApiError::bad(format!("bucket '{b}': expected day, week or month")))?,
     };
     // Without a dyad: every selected event (the store's volume over time).
-    let filter = p.dyad_filter()?;
+    let filter = p.dyad_filter(&|v: &str| state.resolve_actor(v))?;
     let (a, b) = match &filter.dyad {
         Some((a, b)) => (Some(a.to_ascii_uppercase()), Some(b.to_ascii_uppercase())),
         None => (None, None),
@@ -114,7 +114,7 @@ async fn graph_handler(State(state): State<AppState>, RawQuery(q): RawQuery) -> 
     let p = Params::parse(q.as_deref(), &with_filters(&["min_events"]))?;
     let min_events = p.number("min_events", 1, 1, usize::MAX >> 1)? as u64;
     let directed = p.flag("directed")?;
-    let filter = p.filter()?;
+    let filter = p.filter(&|v: &str| state.resolve_actor(v))?;
     let v = state
         .with_conn(move |conn| {
             let g = graph::relations(conn, &filter, directed, min_events)

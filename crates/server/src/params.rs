@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 
 use dyad_store::query::{check_filter, parse_dyad, EventFilter};
 
+/// What turns a filter's actor value into an id or a code.
+pub type Resolver<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
+
 use crate::error::ApiError;
 
 /// The event filters every event endpoint takes.
@@ -92,13 +95,25 @@ impl Params {
         }
     }
 
-    /// The event filter (see [`FILTERS`]), every value checked.
-    pub fn filter(&self) -> Result<EventFilter, ApiError> {
-        let dyad = self
+    /// The event filter (see [`FILTERS`]), every value checked; `actors`
+    /// turns an `actor` or a side of `dyad` (an id, a code or a name) into
+    /// an id or a code, or says why it cannot.
+    pub fn filter(&self, actors: &Resolver<'_>) -> Result<EventFilter, ApiError> {
+        let resolve =
+            |what: &str, v: &str| actors(v).map_err(|e| ApiError::bad(format!("{what}: {e}")));
+        let dyad = match self
             .get("dyad")
             .map(parse_dyad)
             .transpose()
-            .map_err(ApiError::bad)?;
+            .map_err(ApiError::bad)?
+        {
+            None => None,
+            Some((a, b)) => Some((resolve("dyad", &a)?, resolve("dyad", &b)?)),
+        };
+        let actor = match self.get("actor") {
+            None => None,
+            Some(a) => Some(resolve("actor", a)?),
+        };
         let quad = match self.get("quad") {
             None => None,
             Some(q) => Some(
@@ -109,7 +124,7 @@ impl Params {
             ),
         };
         let filter = EventFilter {
-            actor: self.get("actor").map(str::to_string),
+            actor,
             dyad,
             directed: self.flag("directed")?,
             kind: self.get("type").map(str::to_string),
@@ -129,8 +144,8 @@ impl Params {
     /// [`Params::filter`] for the endpoints where `directed` only
     /// qualifies a dyad: `directed=true` without `dyad` is an error, as
     /// in `dyad query`.
-    pub fn dyad_filter(&self) -> Result<EventFilter, ApiError> {
-        let filter = self.filter()?;
+    pub fn dyad_filter(&self, actors: &Resolver<'_>) -> Result<EventFilter, ApiError> {
+        let filter = self.filter(actors)?;
         if filter.directed && filter.dyad.is_none() {
             return Err(ApiError::bad("directed=true needs dyad=A,B"));
         }
@@ -178,6 +193,10 @@ mod tests {
             .message
             .contains("'0'"));
         assert!(p.flag("directed").unwrap_err().message.contains("maybe"));
-        assert!(p.filter().unwrap_err().message.contains("quad '5'"));
+        assert!(p
+            .filter(&|v: &str| Ok(v.to_string()))
+            .unwrap_err()
+            .message
+            .contains("quad '5'"));
     }
 }

@@ -6,7 +6,9 @@
 //! SQLite memory and blocking threads stay bounded.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use dyad_actors::Dictionary;
 
 use dyad_store::schema::open_read_only;
 use rusqlite::Connection;
@@ -28,6 +30,9 @@ pub struct AppState {
 
 struct Inner {
     db: PathBuf,
+    /// The actor dictionary filters resolve names with: the one `dyad
+    /// serve` was given, else the built-in one, read on first use.
+    actors: OnceLock<Option<Dictionary>>,
     idle: Mutex<Vec<Connection>>,
     /// One permit per connection that may be open.
     slots: Arc<Semaphore>,
@@ -41,10 +46,28 @@ impl AppState {
         Ok(AppState {
             inner: Arc::new(Inner {
                 db: db.to_path_buf(),
+                actors: OnceLock::new(),
                 idle: Mutex::new(vec![conn]),
                 slots: Arc::new(Semaphore::new(POOL_SIZE)),
             }),
         })
+    }
+
+    /// The state reading actor names with `dictionary` (the user's, as
+    /// `dyad serve` reads it) instead of the built-in one.
+    pub fn with_actors(self, dictionary: Dictionary) -> Self {
+        let _ = self.inner.actors.set(Some(dictionary));
+        self
+    }
+
+    /// An `actor` or `dyad` value (an id, a code or a name in any
+    /// language and form) as the id or code the store holds; an unknown
+    /// or ambiguous one is an error naming the nearest actors.
+    pub fn resolve_actor(&self, value: &str) -> Result<String, String> {
+        match self.inner.actors.get_or_init(|| Dictionary::builtin().ok()) {
+            Some(dictionary) => dictionary.resolve(value),
+            None => Ok(value.to_string()),
+        }
     }
 
     pub fn db(&self) -> &Path {

@@ -134,6 +134,15 @@ pub fn query(args: &FilterArgs, json: bool) -> ExitCode {
         Err(e) => return fail("query", e),
     };
     let shown = showing(filter.offset, rows.len(), total);
+    // Readable names beside the codes, from the actor dictionary (without
+    // it, codes only).
+    let dict = crate::actors_cmd::dictionary().ok();
+    let name = |id: &str| -> Option<String> {
+        dict.as_ref()
+            .and_then(|d| d.display_name(id))
+            .filter(|n| *n != id)
+            .map(str::to_string)
+    };
     let mut out = std::io::stdout().lock();
     let written = if json {
         // The lines stay pure JSON; a cut selection is said on stderr.
@@ -141,11 +150,16 @@ pub fn query(args: &FilterArgs, json: bool) -> ExitCode {
             eprintln!("dyad query: {shown}");
         }
         rows.iter().try_for_each(|r| {
-            let line = serde_json::to_string(r).map_err(std::io::Error::other)?;
-            writeln!(out, "{line}")
+            let mut v = serde_json::to_value(r).map_err(std::io::Error::other)?;
+            let names =
+                |ids: &[String]| -> Vec<Option<String>> { ids.iter().map(|id| name(id)).collect() };
+            v["actor_names"] = serde_json::json!(names(&r.actor_ids));
+            v["recipient_names"] = serde_json::json!(names(&r.recipient_ids));
+            writeln!(out, "{v}")
         })
     } else {
-        write!(out, "{}", query::render_table(&rows)).and_then(|()| writeln!(out, "{shown}"))
+        write!(out, "{}", query::render_table_with(&rows, &name))
+            .and_then(|()| writeln!(out, "{shown}"))
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

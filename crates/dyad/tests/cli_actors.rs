@@ -88,6 +88,16 @@ fn query_filters_take_names_and_refuse_unknown_values() {
         stdout(&["query", "--db", db, "--json", "--dyad", "Россия,Франции"]),
         by_codes
     );
+    // The table names the actors beside their codes; JSON adds the names.
+    let table = stdout(&["query", "--db", db, "--actor", "Putin"]);
+    assert!(table.contains("Vladimir Putin (RUS)"), "{table}");
+    let line = by_id.lines().next().unwrap();
+    let row: serde_json::Value = serde_json::from_str(line).unwrap();
+    let ids = row["actor_ids"].as_array().unwrap();
+    let names = row["actor_names"].as_array().unwrap();
+    assert_eq!(ids.len(), names.len());
+    let i = ids.iter().position(|id| id == "PUTIN_VLADIMIR").unwrap();
+    assert_eq!(names[i], "Vladimir Putin");
     // Nothing matches: an error naming the nearest, never an empty answer.
     for args in [
         ["--actor", "XXX"],

@@ -440,6 +440,8 @@ const W_ID: usize = 6;
 const W_DATE: usize = 10;
 const W_TYPE: usize = 9;
 const W_PARTIES: usize = 22;
+/// The sides' column when it shows names next to the codes.
+const W_NAMED_PARTIES: usize = 46;
 const W_SCORE: usize = 5;
 const W_ARTICLES: usize = 4;
 const W_EVIDENCE: usize = 64;
@@ -449,29 +451,62 @@ const W_EVIDENCE: usize = 64;
 /// (↔ for a symmetric event), score, articles of its story, evidence cut
 /// to fit. Widths count characters, so Cyrillic lines up like Latin.
 pub fn render_table(rows: &[EventRow]) -> String {
+    render_table_with(rows, &|_| None)
+}
+
+/// What names an actor in a table: its readable name by dictionary id.
+pub type Namer<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
+/// One side of an event: its members' codes, each after its readable
+/// name ("Vladimir Putin (RUS)") when `name` knows the actor behind it.
+fn side(codes: &[String], ids: &[String], name: &Namer<'_>) -> Vec<String> {
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let id = ids.get(i).unwrap_or(code);
+            match name(id) {
+                Some(n) if n != *code => format!("{n} ({code})"),
+                _ => code.clone(),
+            }
+        })
+        .collect()
+}
+
+/// [`render_table`] with the sides named by `name` (the command line
+/// passes the actor dictionary's English names), in a wider column.
+pub fn render_table_with(rows: &[EventRow], name: &Namer<'_>) -> String {
+    let named = rows
+        .iter()
+        .flat_map(|r| r.actor_ids.iter().chain(&r.recipient_ids))
+        .any(|id| name(id).is_some());
+    let w_parties = if named { W_NAMED_PARTIES } else { W_PARTIES };
+    let w_evidence = W_EVIDENCE + W_PARTIES - w_parties;
     let mut out = String::new();
     out.push_str(&format!("{:>W_ID$}  {:>W_ID$}  ", "event", "doc"));
     out.push_str(&cell("date", W_DATE));
     out.push_str("  ");
     out.push_str(&cell("type", W_TYPE));
     out.push_str("  ");
-    out.push_str(&cell("actors → recipients", W_PARTIES));
+    out.push_str(&cell("actors → recipients", w_parties));
     out.push_str(&format!(
         "  {:>W_SCORE$}  {:>W_ARTICLES$}  ",
         "score", "arts"
     ));
     out.push_str("evidence\n");
     let rule =
-        2 * (W_ID + 2) + W_DATE + W_TYPE + W_PARTIES + W_SCORE + W_ARTICLES + 5 * 2 + W_EVIDENCE;
+        2 * (W_ID + 2) + W_DATE + W_TYPE + w_parties + W_SCORE + W_ARTICLES + 5 * 2 + w_evidence;
     out.push_str(&"─".repeat(rule));
     out.push('\n');
     for row in rows {
+        let actors = side(&row.actors, &row.actor_ids, name);
+        let recipients = side(&row.recipients, &row.recipient_ids, name);
         let parties = if row.is_symmetric() {
-            row.actors.join(" ↔ ")
-        } else if row.recipients.is_empty() {
-            row.actors.join(",")
+            actors.join(" ↔ ")
+        } else if recipients.is_empty() {
+            actors.join(",")
         } else {
-            format!("{} → {}", row.actors.join(","), row.recipients.join(","))
+            format!("{} → {}", actors.join(","), recipients.join(","))
         };
         let score = format!("{:>w$.1}", row.score, w = W_SCORE);
         let articles = row
@@ -487,13 +522,13 @@ pub fn render_table(rows: &[EventRow]) -> String {
         out.push_str("  ");
         out.push_str(&cell(&row.kind, W_TYPE));
         out.push_str("  ");
-        out.push_str(&cell(&parties, W_PARTIES));
+        out.push_str(&cell(&parties, w_parties));
         out.push_str("  ");
         out.push_str(&cell(&score, W_SCORE));
         out.push_str("  ");
         out.push_str(&format!("{articles:>W_ARTICLES$}"));
         out.push_str("  ");
-        out.push_str(fit(&evidence, W_EVIDENCE).trim_end());
+        out.push_str(fit(&evidence, w_evidence).trim_end());
         out.push('\n');
     }
     out

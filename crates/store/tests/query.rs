@@ -4,7 +4,7 @@
 
 use dyad_core::Span;
 use dyad_nlp::{Lang, TokenKind};
-use dyad_store::query::{events, render_table, EventFilter, EventRow};
+use dyad_store::query::{events, render_table, render_table_with, EventFilter, EventRow};
 use dyad_store::schema::open_in_memory;
 use dyad_store::search::{match_expr, search};
 use rusqlite::{params, Connection};
@@ -586,6 +586,32 @@ fn the_table_aligns_cyrillic_by_characters_and_cuts_long_evidence() {
     let long = lines.iter().find(|l| l.contains("Реджеп")).unwrap();
     assert!(long.ends_with('…'), "{long}");
     assert!(table.contains("Германия изпраща хуманитарна помощ на Украйна\n"));
+}
+
+#[test]
+fn the_table_names_the_actors_beside_their_codes_when_asked() {
+    let conn = store();
+    let rows = run(&conn, EventFilter::default());
+    // Names by dictionary id, as the command line gives them.
+    let name = |id: &str| match id {
+        "SYR_MFA" => Some("Ministry of Foreign Affairs of Syria".to_string()),
+        "LAVROV_SERGEY" => Some("Sergey Lavrov".to_string()),
+        "PUTIN_VLADIMIR" => Some("Vladimir Putin".to_string()),
+        _ => None,
+    };
+    let table = render_table_with(&rows, &name);
+    assert!(
+        table.contains("Ministry of Foreign Affairs of Syria (SYR) → …"),
+        "{table}"
+    );
+    let lavrov = render_table_with(&rows, &|id: &str| {
+        (id == "LAVROV_SERGEY").then(|| "Sergey Lavrov".to_string())
+    });
+    assert!(lavrov.contains("SYR → Sergey Lavrov (RUS)"), "{lavrov}");
+    // Actors the namer does not know keep their code alone.
+    assert!(table.contains("Vladimir Putin (RUS) ↔ TUR"), "{table}");
+    // Without names, the narrow table of codes.
+    assert_eq!(render_table_with(&rows, &|_| None), render_table(&rows));
 }
 
 // ---- full-text search on real articles --------------------------------

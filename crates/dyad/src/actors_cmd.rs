@@ -3,9 +3,10 @@
 //! code, kind, names and dated offices. Also how `--actor` and `--dyad`
 //! turn what a user types into an id or a code.
 
+use std::cell::OnceCell;
 use std::process::ExitCode;
 
-use dyad_actors::{Actor, Dictionary};
+use dyad_actors::{Actor, Dictionary, Kind};
 
 use crate::pipeline::DataArgs;
 
@@ -13,6 +14,21 @@ use crate::pipeline::DataArgs;
 /// tree's `data/actors`, else the built-in one.
 pub fn dictionary() -> Result<Dictionary, String> {
     Dictionary::load(&DataArgs::default().sources()).map_err(|e| e.to_string())
+}
+
+/// [`dictionary`], read on first use and then kept, so a command that
+/// needs it twice (a filter by name, then names in the table) reads it
+/// once, and one that needs it not at all never reads it.
+#[derive(Default)]
+pub struct LazyDictionary(OnceCell<Result<Dictionary, String>>);
+
+impl LazyDictionary {
+    pub fn get(&self) -> Result<&Dictionary, String> {
+        self.0
+            .get_or_init(dictionary)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
 }
 
 /// A day number `yyyymmdd` as `YYYY-MM-DD`.
@@ -29,7 +45,7 @@ fn lookup<'a>(dict: &'a Dictionary, text: &str) -> Vec<(&'a Actor, Option<&'a st
     let by_code: Vec<_> = dict
         .actors()
         .iter()
-        .filter(|a| a.kind.as_str() != "role" && a.kind.as_str() != "group")
+        .filter(|a| !matches!(a.kind, Kind::Role | Kind::Group))
         .filter(|a| a.org.as_deref().or(a.country.as_deref()) == Some(upper.as_str()))
         .filter(|a| a.id == upper || a.offices.is_empty())
         .map(|a| (a, None))

@@ -9,6 +9,8 @@ use dyad_store::export;
 use dyad_store::query::{self, EventFilter};
 use dyad_store::Connection;
 
+use crate::actors_cmd::LazyDictionary;
+
 /// Which events: every filter is optional and they combine.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct FilterArgs {
@@ -65,17 +67,13 @@ fn parse_limit(s: &str) -> Result<usize, String> {
 }
 
 impl FilterArgs {
-    fn filter(&self) -> Result<EventFilter, String> {
-        // Names become ids; an unknown value is an error, not an empty
-        // answer. The dictionary is read only when a filter needs it.
-        let dict = if self.actor.is_some() || self.dyad.is_some() {
-            Some(crate::actors_cmd::dictionary()?)
-        } else {
-            None
-        };
+    /// The filter, names turned into ids by `actors` (read only when a
+    /// filter names an actor); an unknown value is an error, not an
+    /// empty answer.
+    fn filter(&self, actors: &LazyDictionary) -> Result<EventFilter, String> {
         let resolve = |what: &str, v: &str| {
-            dict.as_ref()
-                .expect("read above")
+            actors
+                .get()?
                 .resolve(v)
                 .map_err(|e| format!("--{what}: {e}"))
         };
@@ -123,7 +121,8 @@ fn fail(cmd: &str, e: impl std::fmt::Display) -> ExitCode {
 
 /// `dyad query`: events as a table, or JSON Lines with `--json`.
 pub fn query(args: &FilterArgs, json: bool) -> ExitCode {
-    let (store, filter) = match args.store().and_then(|s| Ok((s, args.filter()?))) {
+    let actors = LazyDictionary::default();
+    let (store, filter) = match args.store().and_then(|s| Ok((s, args.filter(&actors)?))) {
         Ok(x) => x,
         Err(e) => return fail("query", e),
     };
@@ -136,9 +135,10 @@ pub fn query(args: &FilterArgs, json: bool) -> ExitCode {
     let shown = showing(filter.offset, rows.len(), total);
     // Readable names beside the codes, from the actor dictionary (without
     // it, codes only).
-    let dict = crate::actors_cmd::dictionary().ok();
     let name = |id: &str| -> Option<String> {
-        dict.as_ref()
+        actors
+            .get()
+            .ok()
             .and_then(|d| d.display_name(id))
             .filter(|n| *n != id)
             .map(str::to_string)
@@ -232,7 +232,10 @@ pub enum Format {
 
 /// `dyad export`.
 pub fn export(args: &FilterArgs, format: Format, output: Option<&PathBuf>) -> ExitCode {
-    let (store, filter) = match args.store().and_then(|s| Ok((s, args.filter()?))) {
+    let (store, filter) = match args
+        .store()
+        .and_then(|s| Ok((s, args.filter(&LazyDictionary::default())?)))
+    {
         Ok(x) => x,
         Err(e) => return fail("export", e),
     };

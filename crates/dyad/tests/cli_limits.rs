@@ -11,9 +11,11 @@ mod common;
 
 use common::{dyad, records};
 
+/// The page whose embedded player tripped dom_smoothie, kept with the
+/// fuzzers' regressions.
 const PLAYER: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/tests/hostile/player_iframe.html"
+    "/../../fuzz/regressions/extract_html/player_iframe.html"
 );
 
 /// A batch of hostile documents written into `dir`, in sorted order.

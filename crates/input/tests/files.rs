@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::*;
 use dyad_core::{Payload, PayloadKind, RawDoc};
@@ -20,13 +20,6 @@ fn kind_of(doc: &RawDoc) -> PayloadKind {
         Payload::Bytes { kind, .. } | Payload::Str { kind, .. } => *kind,
         Payload::Error(e) => panic!("{}: {}", doc.id, e.0),
     }
-}
-
-fn write(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, bytes).unwrap();
-    path
 }
 
 #[test]

@@ -3,9 +3,12 @@
 //! same for one file reached by two paths, and numbered inside WARC and
 //! JSON Lines files.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::fs;
+use std::path::PathBuf;
+
+use common::write;
 use dyad_core::RawDoc;
 use dyad_input::{documents, documents_from_reader, InputOptions};
 
@@ -17,13 +20,6 @@ fn origins(docs: &[RawDoc]) -> Vec<String> {
     docs.iter()
         .map(|d| d.origin.clone().unwrap_or_default())
         .collect()
-}
-
-fn write(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, bytes).unwrap();
-    path
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! Helpers shared by the integration tests: the seed texts, WARC records
-//! and gzip members built from them, and short views of documents.
+//! and gzip members built from them, files written into a test folder,
+//! and short views of documents.
 #![allow(dead_code)]
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use dyad_core::{Payload, RawDoc};
 use flate2::write::GzEncoder;
@@ -154,4 +155,12 @@ pub fn ids(docs: &[RawDoc]) -> Vec<&str> {
 /// `s` as a JSON string literal.
 pub fn json(s: &str) -> String {
     serde_json::to_string(s).unwrap()
+}
+
+/// Writes `bytes` to `rel` under `dir` (making its folders); its path.
+pub fn write(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    path
 }

@@ -27,8 +27,11 @@ fn regressions(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
         .collect()
 }
 
+/// A target's invariants over one input's bytes.
+type Check = fn(&[u8]);
+
 /// The targets that read one document's bytes, each with its check.
-const DOCUMENT_TARGETS: [(&str, fn(&[u8])); 4] = [
+const DOCUMENT_TARGETS: [(&str, Check); 4] = [
     ("decode", selfcheck::decode),
     ("extract_text", selfcheck::extract_text),
     ("extract_html", selfcheck::extract_html),
@@ -36,7 +39,7 @@ const DOCUMENT_TARGETS: [(&str, fn(&[u8])); 4] = [
 ];
 
 /// Runs `inputs` (kept for `kept_for`) through `check` of `target`.
-fn replay(kept_for: &str, inputs: &[(PathBuf, Vec<u8>)], target: &str, check: fn(&[u8])) {
+fn replay(kept_for: &str, inputs: &[(PathBuf, Vec<u8>)], target: &str, check: Check) {
     for (path, data) in inputs {
         let outcome = std::panic::catch_unwind(|| check(data));
         assert!(
@@ -60,7 +63,7 @@ fn every_kept_input_keeps_its_targets_invariants() {
         count += inputs.len();
     }
     for (target, check) in [
-        ("warc", selfcheck::warc as fn(&[u8])),
+        ("warc", selfcheck::warc as Check),
         ("jsonl", selfcheck::jsonl),
     ] {
         let inputs = regressions(target);

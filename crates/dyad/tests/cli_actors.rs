@@ -58,12 +58,9 @@ fn an_unknown_name_fails_with_the_nearest_ones() {
 }
 
 fn ingest_examples(db: &Path) {
-    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
-    let out = dyad(&["ingest", "--db", db.to_str().unwrap(), examples]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::ingest(
+        db,
+        &[concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples")],
     );
 }
 

@@ -4,30 +4,14 @@
 //! second run completes to the same counts as an uninterrupted one.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use dyad_store::{Counts, Store};
 
 mod common;
 
-use common::{dyad, SHARED};
-
-fn ingest(db: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .arg("ingest")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use common::{dyad, ingest, SHARED};
 
 fn counts(db: &Path) -> Counts {
     Store::open(db).unwrap().counts().unwrap()

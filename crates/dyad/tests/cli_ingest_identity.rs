@@ -6,7 +6,6 @@
 //! documents; a document stored with an error is coded again next time.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use dyad_store::{Counts, Store};
 
@@ -14,17 +13,9 @@ mod common;
 
 use common::SHARED;
 
+/// What `dyad ingest` said on stderr (it must succeed).
 fn ingest(db: &Path, args: &[&Path]) -> String {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .arg("ingest")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{said}");
-    said
+    String::from_utf8_lossy(&common::ingest(db, args).stderr).into_owned()
 }
 
 fn counts(db: &Path) -> Counts {

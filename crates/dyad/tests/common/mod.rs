@@ -3,7 +3,8 @@
 //! pipeline. Each test file uses some of it.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use dyad::pipeline::Pipeline;
@@ -19,6 +20,23 @@ pub fn dyad(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("dyad runs")
+}
+
+/// `dyad ingest --db DB ARGS…`, which must succeed.
+pub fn ingest(db: &Path, args: &[impl AsRef<OsStr>]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .arg("ingest")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("dyad runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 /// The JSON Lines a run printed.

@@ -315,21 +315,7 @@ pub fn language(article: &Article) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::{Payload, PayloadKind};
-
-    fn text_doc(id: &str, text: &str) -> RawDoc {
-        RawDoc {
-            id: id.to_string(),
-            url: None,
-            date: None,
-            origin: None,
-            payload: Payload::Bytes {
-                bytes: text.as_bytes().to_vec(),
-                kind: PayloadKind::Text,
-                charset: None,
-            },
-        }
-    }
+    use crate::selfcheck::raw;
 
     const NEWS: &str = "Президент России Владимир Путин провёл переговоры с президентом \
                         Франции Франсуа Олландом в Москве.";
@@ -338,7 +324,7 @@ mod tests {
     fn a_panic_in_a_stage_is_the_records_error() {
         let p = Pipeline::builtin().unwrap();
         let record = p.guarded(
-            text_doc("boom.txt", NEWS),
+            raw("boom.txt", NEWS.as_bytes()),
             |_| -> Record { panic!("a stage tripped") },
             |record| record,
         );
@@ -352,11 +338,11 @@ mod tests {
     fn a_document_past_its_time_is_an_error_record_and_the_next_one_is_coded() {
         let mut p = Pipeline::builtin().unwrap();
         p.doc_timeout = Some(Duration::ZERO);
-        let record = p.process(text_doc("slow.txt", NEWS));
+        let record = p.process(raw("slow.txt", NEWS.as_bytes()));
         let error = record.error.expect("an overrun must be an error");
         assert!(error.contains("--doc-timeout"), "{error}");
         p.doc_timeout = None;
-        let record = p.process(text_doc("next.txt", NEWS));
+        let record = p.process(raw("next.txt", NEWS.as_bytes()));
         assert_eq!(record.error, None);
         assert!(!record.events.is_empty(), "{:?}", record.events);
     }

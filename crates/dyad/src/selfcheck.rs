@@ -22,7 +22,7 @@ pub fn pipeline() -> &'static Pipeline {
 }
 
 /// A raw document of `data`: HTML when it opens like markup, else text.
-fn raw(id: &str, data: &[u8]) -> RawDoc {
+pub(crate) fn raw(id: &str, data: &[u8]) -> RawDoc {
     let kind = if data.trim_ascii_start().starts_with(b"<") {
         PayloadKind::Html
     } else {

@@ -208,6 +208,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 port,
                 allow_hosts: allow_host,
                 limits: dyad_server::Limits::default(),
+                actors: DataArgs::default().sources(),
             };
             match dyad_server::run(&opts) {
                 Ok(()) => ExitCode::SUCCESS,

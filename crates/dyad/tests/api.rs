@@ -602,15 +602,19 @@ async fn the_dashboard_files_are_served_with_their_types() {
     }
 }
 
-/// Starts `dyad serve` on a free port with `extra` arguments; the child
-/// and its address.
-fn start_serve(extra: &[&str]) -> (std::process::Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+/// Starts `dyad serve` on a free port with `extra` arguments (and the
+/// actor dictionary of `actors_dir`, when given); the child and its
+/// address.
+fn start_serve(extra: &[&str], actors_dir: Option<&Path>) -> (std::process::Child, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dyad"));
+    command
         .args(["serve", "--db", store().to_str().unwrap(), "--port", "0"])
         .args(extra)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::piped());
+    if let Some(dir) = actors_dir {
+        command.env("DYAD_ACTORS_DIR", dir);
+    }
+    let mut child = command.spawn().unwrap();
     let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
     let url = lines
         .by_ref()
@@ -641,7 +645,7 @@ fn http_get_host(addr: &str, path: &str, host: &str) -> (String, String) {
 
 #[test]
 fn the_serve_command_listens_answers_and_stops_on_sigterm() {
-    let (mut child, addr) = start_serve(&[]);
+    let (mut child, addr) = start_serve(&[], None);
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
     let (status, body) = http_get(&addr, "/api/stats");
     assert!(status.contains("200"), "{status}");
@@ -657,9 +661,35 @@ fn the_serve_command_listens_answers_and_stops_on_sigterm() {
     assert!(exit.success(), "{exit:?}");
 }
 
+/// `dyad serve` reads actor names with the command line's dictionary
+/// (`$DYAD_ACTORS_DIR` here: Europe's states only), as `dyad query` does.
+#[test]
+fn the_serve_command_resolves_names_with_the_command_lines_dictionary() {
+    let dir = tempfile::tempdir().unwrap();
+    let europe = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/actors/states_europe.txt"
+    );
+    std::fs::copy(europe, dir.path().join("states_europe.txt")).unwrap();
+    let (mut child, addr) = start_serve(&[], Some(dir.path()));
+    let addr = addr.as_str();
+    let (status, body) = http_get(
+        addr,
+        "/api/events?actor=%D0%A4%D1%80%D0%B0%D0%BD%D1%86%D0%B8%D0%B8",
+    );
+    assert!(status.contains("200"), "France by name: {status} {body}");
+    let (status, body) = http_get(addr, "/api/events?actor=Putin");
+    assert!(
+        status.contains("400") && body.contains("unknown actor"),
+        "{status} {body}"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 #[test]
 fn the_serve_command_answers_only_allowed_hosts() {
-    let (mut child, addr) = start_serve(&["--allow-host", "dyad.lan", "--allow-host", "box"]);
+    let (mut child, addr) = start_serve(&["--allow-host", "dyad.lan", "--allow-host", "box"], None);
     let port = addr.rsplit(':').next().unwrap().to_string();
     for host in ["dyad.lan", "box:8080", &format!("localhost:{port}")] {
         let (status, _) = http_get_host(&addr, "/api/stats", host);

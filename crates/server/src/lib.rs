@@ -55,6 +55,9 @@ pub struct Options {
     /// (`--allow-host`).
     pub allow_hosts: Vec<String>,
     pub limits: Limits,
+    /// The actor dictionary the filters read names with (the command
+    /// line's, so `dyad serve` and `dyad query` resolve names alike).
+    pub actors: dyad_actors::Sources,
 }
 
 /// Serves `state` on `listener` until `shutdown` resolves, as `dyad serve`
@@ -75,7 +78,8 @@ pub async fn serve(
 /// Serves until Ctrl-C or SIGTERM. Prints `dyad serve: http://HOST:PORT/`
 /// on stderr once it listens.
 pub fn run(opts: &Options) -> Result<(), String> {
-    let state = AppState::open(&opts.db)?;
+    let actors = dyad_actors::Dictionary::load(&opts.actors).map_err(|e| e.to_string())?;
+    let state = AppState::open(&opts.db)?.with_actors(actors);
     // Few threads, so few malloc arenas: the work is SQLite's, on at most
     // POOL_SIZE blocking threads at once.
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));

@@ -53,8 +53,8 @@ impl AppState {
         })
     }
 
-    /// The state reading actor names with `dictionary` (the user's, as
-    /// `dyad serve` reads it) instead of the built-in one.
+    /// The state reading actor names with `dictionary` (`dyad serve`
+    /// gives the command line's) instead of the built-in one.
     pub fn with_actors(self, dictionary: Dictionary) -> Self {
         let _ = self.inner.actors.set(Some(dictionary));
         self
